@@ -1,0 +1,2 @@
+// Bearer-token authentication and authorisation.
+export {};

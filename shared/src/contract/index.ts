@@ -1,0 +1,2 @@
+// The comparative contract (see ../../CONTRACT.md).
+export {};

@@ -1,0 +1,69 @@
+import { GraphQLError } from "graphql";
+
+/** The one list of error codes laenderhub returns in `extensions.code`. */
+export enum ErrorCode {
+  BAD_USER_INPUT = "BAD_USER_INPUT",
+  INVALID_AGS = "INVALID_AGS",
+  UNKNOWN_STATE = "UNKNOWN_STATE",
+  NOT_FOUND = "NOT_FOUND",
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  FORBIDDEN = "FORBIDDEN",
+  CONFLICT = "CONFLICT",
+  STATE_UNAVAILABLE = "STATE_UNAVAILABLE",
+  INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
+}
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+};
+
+/** A GraphQL error with a code from ErrorCode and, for input errors, the offending field. */
+export class LaenderhubError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    const status = HTTP_STATUS[code];
+    super(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+  }
+}
+
+/** Bad user input on a named field (`field` is the input path, e.g. `input.ags`). */
+export function badInput(field: string, message: string, code: ErrorCode = ErrorCode.BAD_USER_INPUT): LaenderhubError {
+  return new LaenderhubError(code, message, { field });
+}
+
+export function notFound(what: string, id: string): LaenderhubError {
+  return new LaenderhubError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`, { id });
+}
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
+// graphql-js and Apollo Server codes that describe the client's request and are safe to show.
+const PASS_THROUGH = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/**
+ * Apollo Server `formatError`: errors with a laenderhub or request-level code pass unchanged
+ * (without stack traces); anything else is logged and masked as INTERNAL_SERVER_ERROR.
+ */
+export function formatError(
+  formatted: import("graphql").GraphQLFormattedError,
+  error: unknown,
+  log: (err: unknown) => void = () => {},
+): import("graphql").GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? "");
+  if (PUBLIC_CODES.has(code) || PASS_THROUGH.has(code)) {
+    const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions };
+  }
+  // type-graphql argument validation and graphql-js variable coercion report bad input.
+  if (code === "BAD_USER_INPUT" || /Variable "\$|Argument Validation Error|Expected type|got invalid value/.test(formatted.message)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  log(error);
+  return { message: "Internal server error", path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}

@@ -1,0 +1,93 @@
+import { ApolloServer } from "@apollo/server";
+import type { GraphQLSchema } from "graphql";
+import type { IncomingMessage } from "node:http";
+import type { DataSource } from "typeorm";
+import { formatError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import { startGraphQLHttpServer, type RunningServer } from "./http-server.js";
+
+/** Who is calling: parsed from a verified bearer token, or null for anonymous reads. */
+export interface Principal {
+  /** Token subject (a person or a service account). */
+  subject: string;
+  state: string;
+  role: "editor" | "viewer";
+}
+
+/** What every laenderhub resolver context carries; subgraphs add their DataLoaders. */
+export interface BaseContext {
+  /** The verified caller, or null. */
+  principal: Principal | null;
+  /** Set when a token was sent but could not be verified (reads still work; writes refuse). */
+  authError: Error | null;
+  logger: Logger;
+  dataSource: DataSource;
+}
+
+export interface SubgraphService<TContext extends BaseContext = BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  /** An Apollo Server for `executeOperation` in tests (started, with the production formatError). */
+  server: ApolloServer<TContext>;
+  /** Builds the per-request context; `authorization` is the raw header value. */
+  createContext(authorization?: string): Promise<TContext>;
+  /** Serves the subgraph over HTTP (`/graphql`, `/health`); port 0 picks a free port. */
+  listen(port: number, host?: string): Promise<RunningServer>;
+  /** Stops every server started by `listen` and closes the database. */
+  close(): Promise<void>;
+}
+
+export interface SubgraphServiceOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  logger: Logger;
+  createContext(authorization?: string): Promise<TContext>;
+}
+
+/**
+ * Wraps a subgraph schema, its database and its context factory into a service that tests
+ * drive through `executeOperation` and `main.ts` serves over HTTP: both use this one factory.
+ */
+export async function createSubgraphService<TContext extends BaseContext>(
+  options: SubgraphServiceOptions<TContext>,
+): Promise<SubgraphService<TContext>> {
+  const server = new ApolloServer<TContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, (err) => options.logger.error({ err }, "unexpected error")),
+  });
+  await server.start();
+  const running: RunningServer[] = [];
+  return {
+    name: options.name,
+    schema: options.schema,
+    dataSource: options.dataSource,
+    server,
+    createContext: options.createContext,
+    async listen(port: number, host?: string) {
+      const http = await startGraphQLHttpServer<TContext>(
+        {
+          name: options.name,
+          schema: options.schema,
+          logger: options.logger,
+          context: (req: IncomingMessage) => options.createContext(req.headers.authorization),
+          health: async () => {
+            await options.dataSource.query("SELECT 1");
+            return { database: "ok" };
+          },
+        },
+        { port, ...(host ? { host } : {}) },
+      );
+      running.push(http);
+      options.logger.info({ url: http.url }, `${options.name} subgraph listening`);
+      return http;
+    },
+    async close() {
+      await Promise.all(running.map((r) => r.stop()));
+      await server.stop();
+      if (options.dataSource.isInitialized) await options.dataSource.destroy();
+    },
+  };
+}

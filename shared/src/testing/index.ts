@@ -1,0 +1,2 @@
+// Test kits for vitest (contract conformance). Not part of the runtime entry point.
+export {};

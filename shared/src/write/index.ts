@@ -1,0 +1,2 @@
+// The write path: audit history, validation helpers, bulk import/export.
+export {};
