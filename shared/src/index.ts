@@ -16,3 +16,4 @@ export * from "./contract/index.js";
 export * from "./auth/index.js";
 export * from "./write/index.js";
 export * from "./schema/names.js";
+export * from "./schema/participation.js";
