@@ -1,2 +1,5 @@
 // The comparative contract (see ../../CONTRACT.md).
-export {};
+export * from "./types.js";
+export * from "./sql.js";
+export * from "./resolver.js";
+export * from "./views.js";

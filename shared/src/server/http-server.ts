@@ -1,4 +1,5 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -47,7 +48,11 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted: import("graphql").GraphQLFormattedError, error: unknown) => formatError(formatted, error, (err) => options.logger.error({ err }, "unexpected error")),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(options.gateway ? [] : [ApolloServerPluginInlineTraceDisabled()]),
+      ...(options.plugins ?? []),
+    ],
   } as never);
   await apollo.start();
 

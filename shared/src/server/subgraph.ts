@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { IncomingMessage } from "node:http";
 import type { DataSource } from "typeorm";
@@ -57,6 +58,8 @@ export async function createSubgraphService<TContext extends BaseContext>(
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (err) => options.logger.error({ err }, "unexpected error")),
+    // No Apollo Studio reporting here; inline traces would only cost time per request.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
   const running: RunningServer[] = [];

@@ -1,2 +1,3 @@
-// Test kits for vitest (contract conformance). Not part of the runtime entry point.
-export {};
+// Test kits for vitest. Not part of the runtime entry point: import from "@laenderhub/shared/testing".
+export * from "./contract-conformance.js";
+export * from "./execute.js";
