@@ -1,0 +1,3 @@
+import { laenderhubProject } from "../../vitest.shared.js";
+
+export default laenderhubProject("saarland");
