@@ -1,0 +1,8 @@
+import { SachsenSchema1763800000000 } from "./1763800000000-sachsen-schema.js";
+import { SachsenComparativeViews1763800000001 } from "./1763800000001-sachsen-comparative-views.js";
+
+export { SachsenSchema1763800000000, SachsenComparativeViews1763800000001 };
+export { SACHSEN_COMPARATIVE_VIEWS } from "./1763800000001-sachsen-comparative-views.js";
+
+/** Every migration of the Sachsen subgraph, oldest first (listed explicitly, never globbed). */
+export const Sachsen_MIGRATIONS: Function[] = [SachsenSchema1763800000000, SachsenComparativeViews1763800000001];

@@ -1,0 +1,92 @@
+import { StateCode, type SubgraphService } from "@laenderhub/shared";
+import { describeContractConformance } from "@laenderhub/shared/testing";
+import { createSachsenSubgraph, type SachsenContext } from "@laenderhub/subgraph-sachsen";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { data, query } from "./helpers.js";
+
+/**
+ * The same migrations, seed, views and queries on PostgreSQL. Runs only when TEST_POSTGRES_URL
+ * points at a server where the user may create databases (e.g.
+ * postgres://postgres@127.0.0.1:5432/postgres); each run uses a database of its own.
+ */
+const baseUrl = process.env.TEST_POSTGRES_URL;
+
+describe.skipIf(!baseUrl)("sachsen subgraph on PostgreSQL", () => {
+  const name = `sachsen_test_${randomBytes(4).toString("hex")}`;
+  const url = baseUrl ? Object.assign(new URL(baseUrl), { pathname: `/${name}` }).toString() : "";
+  let service: SubgraphService<SachsenContext>;
+
+  async function admin(sql: string): Promise<void> {
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${name}`);
+    service = await createSachsenSubgraph({ databaseUrl: url });
+  });
+  afterAll(async () => {
+    await service?.close();
+    await admin(`DROP DATABASE IF EXISTS ${name}`);
+  });
+
+  it("migrates, seeds and answers as on SQLite", async () => {
+    const result = await query(service, `{ sachsen {
+      memberships(first: 500) { totalCount nodes { id signedOn { iso precision month day } effectiveOn { iso } signatories { name } } }
+      goerlitz: memberships(polizeidirektion: "Görlitz", first: 3, offset: 1) { totalCount nodes { id } }
+      torgau: membership(id: "SN-P-007") { signedOn { iso precision } polizeidirektion signatories { name } present { name } }
+      jointAgreements { id memberships { id } }
+      indicators(indicator: "member_municipalities") { figures { value } latest { value } }
+      fundingStatements { amountEur }
+      preventionCouncils { id date { iso } }
+      events { id }
+    } }`);
+    const sachsen = result.sachsen;
+    expect(sachsen.memberships.totalCount).toBe(data.participations.length);
+    const nodes = sachsen.memberships.nodes;
+    // Time order with unknown dates last on PostgreSQL too.
+    expect(nodes.slice(0, 8).every((n: any) => n.effectiveOn?.iso === "2019-02-06")).toBe(true);
+    expect(nodes.at(-1).signedOn.iso).toBeNull();
+    expect(nodes.find((n: any) => n.id === "SN-P-023").signedOn).toEqual({ iso: null, precision: "DAY_MONTH", month: 4, day: 25 });
+    expect(sachsen.goerlitz.totalCount).toBe(data.participations.filter((p) => p.parties.includes("Polizeidirektion Görlitz")).length);
+    expect(sachsen.goerlitz.nodes).toHaveLength(3);
+    expect(sachsen.torgau).toEqual({
+      signedOn: { iso: "2021-06-25", precision: "DAY" },
+      polizeidirektion: null,
+      signatories: [{ name: "Romina Barth" }, { name: "René Demmler" }, { name: "Sven Forkert" }],
+      present: [{ name: "Prof. Dr. Roland Wöller" }, { name: "Dr. Christiane Schenderlein" }],
+    });
+    expect(sachsen.jointAgreements.map((a: any) => a.memberships.length)).toEqual([5, 4, 3]);
+    expect(sachsen.indicators[0].latest.value).toBe(60);
+    expect(sachsen.fundingStatements[0].amountEur).toBe(2600000);
+    expect(sachsen.preventionCouncils).toHaveLength(data.municipalities.reduce((n, m) => n + m.prevention_bodies.length, 0));
+    expect(sachsen.events).toHaveLength(data.events.length);
+  });
+
+  it("serves the views with JSON the contract can read", async () => {
+    const [schneeberg] = await service.dataSource.query(`SELECT ags, sources FROM cmp_municipality WHERE id = 'SN-M-SCHNEEBERG'`);
+    expect(schneeberg.ags).toBeNull();
+    expect(JSON.parse(schneeberg.sources).length).toBeGreaterThan(0);
+    const [meerane] = await service.dataSource.query(`SELECT signed_month, signed_day, typename FROM cmp_participation WHERE id = 'SN-P-023'`);
+    expect(meerane).toEqual({ signed_month: 4, signed_day: 25, typename: "AsskommMembership" });
+  });
+
+  it("does not seed twice", async () => {
+    const again = await createSachsenSubgraph({ databaseUrl: url });
+    try {
+      const [{ n }] = await again.dataSource.query(`SELECT COUNT(*) AS n FROM membership`);
+      expect(Number(n)).toBe(data.participations.length);
+    } finally {
+      await again.close();
+    }
+  });
+
+  describeContractConformance(StateCode.SN, () => createSachsenSubgraph({ databaseUrl: url }) as never);
+});
