@@ -1,0 +1,21 @@
+import { createLogger, parseEnv, subgraphEnvSchema } from "@laenderhub/shared";
+import { createSachsenAnhaltSubgraph, SACHSEN_ANHALT_SUBGRAPH_NAME } from "./subgraph.js";
+
+const env = parseEnv(subgraphEnvSchema(4003, ".data/sachsen-anhalt.sqlite"), process.env, SACHSEN_ANHALT_SUBGRAPH_NAME);
+const logger = createLogger(SACHSEN_ANHALT_SUBGRAPH_NAME, env.LOG_LEVEL);
+const service = await createSachsenAnhaltSubgraph({ databaseUrl: env.DATABASE_URL, seed: env.SEED, logger });
+await service.listen(env.PORT, env.HOST);
+
+// Stop cleanly on Ctrl-C and on the container's SIGTERM: drain requests, close the database.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, "stopping");
+    service.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, "error while stopping");
+        process.exit(1);
+      },
+    );
+  });
+}

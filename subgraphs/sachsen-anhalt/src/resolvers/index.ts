@@ -1,0 +1,48 @@
+import { ComparativeContractResolver } from "@laenderhub/shared";
+import type { NonEmptyArray } from "type-graphql";
+import { SachsenAnhaltEventResolver } from "./event.resolver.js";
+import { SachsenAnhaltIndicatorResolver } from "./indicator.resolver.js";
+import { SachsenAnhaltJointDeclarationResolver } from "./joint-declaration.resolver.js";
+import { SachsenAnhaltLandespraeventionsratResolver } from "./landespraeventionsrat.resolver.js";
+import { SachsenAnhaltLocalPartnershipReference } from "./local-partnership.reference.js";
+import { SachsenAnhaltLocalPartnershipResolver } from "./local-partnership.resolver.js";
+import { SachsenAnhaltMunicipalityResolver } from "./municipality.resolver.js";
+import { SachsenAnhaltPreventionBodyResolver } from "./prevention-body.resolver.js";
+import { SachsenAnhaltProgrammeResolver } from "./programme.resolver.js";
+import { SachsenAnhaltResolver } from "./sachsen-anhalt.resolver.js";
+import { SachsenAnhaltStrategicLineResolver } from "./strategic-line.resolver.js";
+
+export { SACHSEN_ANHALT_MAX_PAGE_SIZE } from "./sachsen-anhalt.resolver.js";
+export {
+  SachsenAnhaltEventResolver,
+  SachsenAnhaltIndicatorResolver,
+  SachsenAnhaltJointDeclarationResolver,
+  SachsenAnhaltLandespraeventionsratResolver,
+  SachsenAnhaltLocalPartnershipReference,
+  SachsenAnhaltLocalPartnershipResolver,
+  SachsenAnhaltMunicipalityResolver,
+  SachsenAnhaltPreventionBodyResolver,
+  SachsenAnhaltProgrammeResolver,
+  SachsenAnhaltResolver,
+  SachsenAnhaltStrategicLineResolver,
+};
+
+/** Every resolver class of the subgraph: its own, plus the shared comparative contract over its `cmp_*` views. */
+export const SachsenAnhalt_RESOLVERS: NonEmptyArray<Function> = [
+  ComparativeContractResolver,
+  SachsenAnhaltResolver,
+  SachsenAnhaltProgrammeResolver,
+  SachsenAnhaltJointDeclarationResolver,
+  SachsenAnhaltStrategicLineResolver,
+  SachsenAnhaltLocalPartnershipResolver,
+  SachsenAnhaltMunicipalityResolver,
+  SachsenAnhaltPreventionBodyResolver,
+  SachsenAnhaltEventResolver,
+  SachsenAnhaltIndicatorResolver,
+  SachsenAnhaltLandespraeventionsratResolver,
+];
+
+/** Federation reference resolvers, by entity type name. */
+export const SachsenAnhalt_REFERENCE_RESOLVERS = {
+  SachsenAnhaltLocalPartnership: SachsenAnhaltLocalPartnershipReference,
+};

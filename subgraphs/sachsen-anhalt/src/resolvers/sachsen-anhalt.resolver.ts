@@ -1,0 +1,193 @@
+import { badInput, EventStatus, isValidIsoPrefix, PreventionBodyStatus, STATE_NAMES, StateCode } from "@laenderhub/shared";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver } from "type-graphql";
+import type { SelectQueryBuilder } from "typeorm";
+import type { SachsenAnhaltContext } from "../context.js";
+import {
+  SachsenAnhaltEvent,
+  SachsenAnhaltIndicator,
+  SachsenAnhaltJointDeclaration,
+  SachsenAnhaltLandespraeventionsrat,
+  SachsenAnhaltLocalPartnership,
+  SachsenAnhaltMunicipality,
+  SachsenAnhaltPreventionBody,
+  SachsenAnhaltProgramme,
+  SachsenAnhaltStrategicLine,
+} from "../entities/index.js";
+import { SachsenAnhaltLocalPartnershipFilter } from "../schema/local-partnership-filter.input.js";
+import { SachsenAnhaltLocalPartnershipPage } from "../schema/local-partnership-page.type.js";
+import { SachsenAnhalt } from "../schema/sachsen-anhalt.type.js";
+
+/** Largest page a client may ask for. */
+export const SACHSEN_ANHALT_MAX_PAGE_SIZE = 100;
+
+/** The event type of the announced Regionalkonferenzen in the data. */
+const REGIONAL_CONFERENCE_SERIES = "REGIONAL_CONFERENCE_SERIES";
+
+function requireId(id: string, field: string): string {
+  const trimmed = id.trim();
+  if (trimmed === "") throw badInput(field, "an id must not be empty");
+  return trimmed;
+}
+
+function requireIsoPrefix(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!isValidIsoPrefix(value)) throw badInput(field, `"${value}" is not an ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  return value;
+}
+
+/**
+ * Applies the filter. Date bounds compare the known prefix of the signing date with the
+ * bound, exactly as the comparative contract does, so this list and the comparative API
+ * agree; a partnership whose year is unknown never matches a date bound.
+ */
+function applyFilter(qb: SelectQueryBuilder<SachsenAnhaltLocalPartnership>, filter: SachsenAnhaltLocalPartnershipFilter | null | undefined): void {
+  if (!filter) return;
+  const bounds = [
+    ["from", ">=", requireIsoPrefix(filter.signedFrom, "filter.signedFrom")],
+    ["to", "<=", requireIsoPrefix(filter.signedTo, "filter.signedTo")],
+  ] as const;
+  // An empty list matches nothing (as in the contract), an absent one everything.
+  const inList = (condition: string, name: string, values: readonly string[] | null | undefined) => {
+    if (values == null) return;
+    if (values.length === 0) qb.andWhere("1 = 0");
+    else qb.andWhere(condition, { [name]: values });
+  };
+  inList("p.instrument IN (:...instruments)", "instruments", filter.instruments);
+  inList("p.municipality_id IN (:...municipalityIds)", "municipalityIds", filter.municipalityIds);
+  inList("EXISTS (SELECT 1 FROM st_partnership_field f WHERE f.partnership_id = p.id AND f.field IN (:...fields))", "fields", filter.fieldsOfAction);
+  for (const [name, op, bound] of bounds) {
+    if (bound !== null) qb.andWhere(`p.signed_on IS NOT NULL AND substr(p.signed_on, 1, ${bound.length}) ${op} :${name}`, { [name]: bound });
+  }
+}
+
+/**
+ * `Query.sachsenAnhalt` and the namespace's fields: Sachsen-Anhalt's programme, its joint
+ * declarations and strategic lines, local partnerships, prevention bodies, events,
+ * indicators, the Landespräventionsrat and the municipality register.
+ */
+@Resolver(() => SachsenAnhalt)
+export class SachsenAnhaltResolver {
+  @Query(() => SachsenAnhalt, { description: "Sachsen-Anhalt's programme in its own terms" })
+  sachsenAnhalt(): SachsenAnhalt {
+    return { state: StateCode.ST, name: STATE_NAMES.ST };
+  }
+
+  @FieldResolver(() => SachsenAnhaltProgramme, { nullable: true, description: "The Gemeinsame Erklärung programme (null only in an unseeded database)" })
+  async programme(@Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltProgramme | null> {
+    const [programme] = await ctx.dataSource.getRepository(SachsenAnhaltProgramme).find({ order: { id: "ASC" }, take: 1 });
+    return programme ?? null;
+  }
+
+  @FieldResolver(() => [SachsenAnhaltJointDeclaration], { description: "The Gemeinsame Erklärung of 2004 and its Fortschreibung of 2017, in order" })
+  jointDeclarations(@Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltJointDeclaration[]> {
+    return ctx.dataSource.getRepository(SachsenAnhaltJointDeclaration).find({ order: { position: "ASC", id: "ASC" } });
+  }
+
+  @FieldResolver(() => [SachsenAnhaltStrategicLine], { description: "The programme's strategic lines (fields of action)" })
+  strategicLines(@Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltStrategicLine[]> {
+    return ctx.dataSource.getRepository(SachsenAnhaltStrategicLine).find({ order: { position: "ASC", id: "ASC" } });
+  }
+
+  @FieldResolver(() => SachsenAnhaltLocalPartnershipPage, { description: "Local Sicherheitspartnerschaften, ordered by signing date (unknown last), then id" })
+  async partnerships(
+    @Ctx() ctx: SachsenAnhaltContext,
+    @Arg("filter", () => SachsenAnhaltLocalPartnershipFilter, { nullable: true }) filter?: SachsenAnhaltLocalPartnershipFilter | null,
+    @Arg("first", () => Int, { defaultValue: 50, description: `Page size, 0 to ${SACHSEN_ANHALT_MAX_PAGE_SIZE}` }) first = 50,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset = 0,
+  ): Promise<SachsenAnhaltLocalPartnershipPage> {
+    if (first < 0 || first > SACHSEN_ANHALT_MAX_PAGE_SIZE) throw badInput("first", `first must be between 0 and ${SACHSEN_ANHALT_MAX_PAGE_SIZE}`);
+    if (offset < 0) throw badInput("offset", "offset must not be negative");
+    const qb = ctx.dataSource.getRepository(SachsenAnhaltLocalPartnership).createQueryBuilder("p");
+    applyFilter(qb, filter);
+    const totalCount = await qb.getCount();
+    const items =
+      first === 0 || offset >= totalCount
+        ? []
+        : await qb
+            .clone()
+            .addSelect("CASE WHEN p.signed_on IS NULL THEN 1 ELSE 0 END", "unknown_date")
+            .orderBy("unknown_date", "ASC")
+            .addOrderBy("p.signed_on", "ASC")
+            .addOrderBy("p.id", "ASC")
+            .limit(first)
+            .offset(offset)
+            .getMany();
+    return { totalCount, offset, hasNextPage: offset + items.length < totalCount, items };
+  }
+
+  @FieldResolver(() => SachsenAnhaltLocalPartnership, { nullable: true, description: "A local partnership by its id (ST-P-01); null if there is none" })
+  partnership(@Arg("id", () => ID) id: string, @Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltLocalPartnership | null> {
+    return ctx.loaders.partnershipById.load(requireId(id, "id"));
+  }
+
+  @FieldResolver(() => [SachsenAnhaltPreventionBody], { description: "The kommunale Präventionsgremien of Sachsen-Anhalt's municipalities" })
+  preventionBodies(
+    @Ctx() ctx: SachsenAnhaltContext,
+    @Arg("status", () => PreventionBodyStatus, { nullable: true }) status?: PreventionBodyStatus | null,
+  ): Promise<SachsenAnhaltPreventionBody[]> {
+    return ctx.dataSource.getRepository(SachsenAnhaltPreventionBody).find({ where: status ? { status } : {}, order: { id: "ASC" } });
+  }
+
+  @FieldResolver(() => [SachsenAnhaltEvent], { description: "The Regionalkonferenzen (announced as a series; dates and places were not found)" })
+  regionalConferences(@Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltEvent[]> {
+    return this.findEvents(ctx, REGIONAL_CONFERENCE_SERIES, null);
+  }
+
+  @FieldResolver(() => [SachsenAnhaltEvent], { description: "Events of the programme by date (unknown last)" })
+  events(
+    @Ctx() ctx: SachsenAnhaltContext,
+    @Arg("eventType", () => String, { nullable: true, description: "SIGNING, CONFERENCE, REGIONAL_CONFERENCE_SERIES, INSTITUTIONAL, LOCAL_EVENT" }) eventType?: string | null,
+    @Arg("status", () => EventStatus, { nullable: true }) status?: EventStatus | null,
+  ): Promise<SachsenAnhaltEvent[]> {
+    return this.findEvents(ctx, eventType ?? null, status ?? null);
+  }
+
+  @FieldResolver(() => SachsenAnhaltEvent, { nullable: true, description: "An event by its id (ST-E-001); null if there is none" })
+  event(@Arg("id", () => ID) id: string, @Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltEvent | null> {
+    return ctx.loaders.eventById.load(requireId(id, "id"));
+  }
+
+  @FieldResolver(() => [SachsenAnhaltIndicator], { description: "Programme figures as time series: by indicator, then reference date (unknown last)" })
+  indicators(
+    @Ctx() ctx: SachsenAnhaltContext,
+    @Arg("indicator", () => String, { nullable: true, description: "Only this indicator code (lpr_members, event_participants)" }) indicator?: string | null,
+  ): Promise<SachsenAnhaltIndicator[]> {
+    const qb = ctx.dataSource.getRepository(SachsenAnhaltIndicator).createQueryBuilder("i");
+    if (indicator) qb.where("i.indicator = :indicator", { indicator });
+    return qb
+      .addSelect("CASE WHEN i.reference_on IS NULL THEN 1 ELSE 0 END", "unknown_date")
+      .orderBy("i.indicator", "ASC")
+      .addOrderBy("unknown_date", "ASC")
+      .addOrderBy("i.reference_on", "ASC")
+      .addOrderBy("i.id", "ASC")
+      .getMany();
+  }
+
+  @FieldResolver(() => SachsenAnhaltLandespraeventionsrat, { nullable: true, description: "The Landespräventionsrat Sachsen-Anhalt" })
+  async landespraeventionsrat(@Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltLandespraeventionsrat | null> {
+    const [lpr] = await ctx.dataSource.getRepository(SachsenAnhaltLandespraeventionsrat).find({ order: { id: "ASC" }, take: 1 });
+    return lpr ?? null;
+  }
+
+  @FieldResolver(() => [SachsenAnhaltMunicipality], { description: "The municipalities Sachsen-Anhalt's records reference, by name" })
+  municipalities(@Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltMunicipality[]> {
+    return ctx.dataSource.getRepository(SachsenAnhaltMunicipality).find({ order: { sortName: "ASC", id: "ASC" } });
+  }
+
+  @FieldResolver(() => SachsenAnhaltMunicipality, { nullable: true, description: "A municipality by its gazetteer id (ST-M-15003000); null if the records do not reference it" })
+  municipality(@Arg("id", () => ID) id: string, @Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltMunicipality | null> {
+    return ctx.loaders.municipalityById.load(requireId(id, "id"));
+  }
+
+  private findEvents(ctx: SachsenAnhaltContext, eventType: string | null, status: EventStatus | null): Promise<SachsenAnhaltEvent[]> {
+    const qb = ctx.dataSource.getRepository(SachsenAnhaltEvent).createQueryBuilder("e");
+    if (eventType) qb.andWhere("e.event_type = :eventType", { eventType });
+    if (status) qb.andWhere("e.status = :status", { status });
+    return qb
+      .addSelect("CASE WHEN e.date_on IS NULL THEN 1 ELSE 0 END", "unknown_date")
+      .orderBy("unknown_date", "ASC")
+      .addOrderBy("e.date_on", "ASC")
+      .addOrderBy("e.id", "ASC")
+      .getMany();
+  }
+}

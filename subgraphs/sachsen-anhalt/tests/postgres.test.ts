@@ -1,0 +1,81 @@
+import { StateCode, type BaseContext, type SubgraphService } from "@laenderhub/shared";
+import { describeContractConformance } from "@laenderhub/shared/testing";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSachsenAnhaltSubgraph, type SachsenAnhaltContext } from "../src/index.js";
+import { data } from "./helpers.js";
+
+/**
+ * The same migrations, seed, queries and contract on PostgreSQL. Runs only when
+ * TEST_POSTGRES_URL points at a server where the user may create databases
+ * (e.g. postgres://postgres@127.0.0.1:5432/postgres); each run uses a database of its own.
+ */
+const baseUrl = process.env.TEST_POSTGRES_URL;
+
+describe.skipIf(!baseUrl)("sachsen-anhalt subgraph on PostgreSQL", () => {
+  const name = `sachsen_anhalt_test_${randomBytes(4).toString("hex")}`;
+  const url = baseUrl ? Object.assign(new URL(baseUrl), { pathname: `/${name}` }).toString() : "";
+  let service: SubgraphService<SachsenAnhaltContext>;
+
+  async function admin(sql: string): Promise<void> {
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${name}`);
+    service = await createSachsenAnhaltSubgraph({ databaseUrl: url });
+  });
+  afterAll(async () => {
+    await service?.close();
+    await admin(`DROP DATABASE IF EXISTS ${name}`);
+  });
+
+  it("migrates, seeds and answers as on SQLite", async () => {
+    const { sachsenAnhalt } = await data(
+      service,
+      `{ sachsenAnhalt {
+          partnerships(first: 100) { totalCount items { id signedOn { iso precision } signatories { name } fieldsOfAction } }
+          filtered: partnerships(filter: { signedFrom: "2020", signedTo: "2021", fieldsOfAction: [JOINT_PATROLS] }) { items { id } }
+          jointDeclarations { date { iso } }
+          regionalConferences { date { iso precision } datePeriod }
+          indicators { id value qualifier }
+          preventionBodies(status: EXISTING) { actorTypes }
+          landespraeventionsrat { constitutedOn { iso } memberCounts { value } }
+      } }`,
+    );
+    expect(sachsenAnhalt.partnerships.totalCount).toBe(6);
+    expect(sachsenAnhalt.partnerships.items.map((p: { id: string }) => p.id)).toEqual(["ST-P-01", "ST-P-02", "ST-P-03", "ST-P-04", "ST-P-05", "ST-P-06"]);
+    expect(sachsenAnhalt.partnerships.items[3].signedOn).toEqual({ iso: "2021-07", precision: "MONTH" });
+    expect(sachsenAnhalt.partnerships.items[0].signatories.map((s: { name: string }) => s.name)).toEqual(["Ingrid Häußler", "Walter Schumann"]);
+    expect(sachsenAnhalt.filtered.items).toEqual([{ id: "ST-P-03" }, { id: "ST-P-04" }]);
+    expect(sachsenAnhalt.jointDeclarations.map((d: { date: { iso: string } }) => d.date.iso)).toEqual(["2004-04-26", "2017-09-13"]);
+    expect(sachsenAnhalt.regionalConferences).toEqual([{ date: { iso: "2017", precision: "HALF_YEAR" }, datePeriod: "2017-H2" }]);
+    expect(sachsenAnhalt.indicators.map((i: { value: number }) => i.value)).toEqual([100, 180, 56, 50]);
+    expect(sachsenAnhalt.preventionBodies).toEqual([{ actorTypes: ["POLICE", "MUNICIPAL_AUTHORITY"] }]);
+    expect(sachsenAnhalt.landespraeventionsrat.memberCounts.map((c: { value: number }) => c.value)).toEqual([56, 50]);
+  });
+
+  it("matches the entities: the migrated database needs no schema change", async () => {
+    const pending = await service.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it("does not seed twice", async () => {
+    const again = await createSachsenAnhaltSubgraph({ databaseUrl: url });
+    try {
+      const [{ n }] = await again.dataSource.query(`SELECT COUNT(*) AS n FROM st_partnership`);
+      expect(Number(n)).toBe(6);
+    } finally {
+      await again.close();
+    }
+  });
+
+  describeContractConformance(StateCode.ST, async () => (await createSachsenAnhaltSubgraph({ databaseUrl: url })) as unknown as SubgraphService<BaseContext>);
+});

@@ -1,0 +1,53 @@
+import { QueryCounter, type SubgraphService } from "@laenderhub/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSachsenAnhaltSubgraph, type SachsenAnhaltContext } from "../src/index.js";
+import { data } from "./helpers.js";
+
+const PAGE = `query ($first: Int!) {
+  sachsenAnhalt {
+    partnerships(first: $first) {
+      totalCount
+      items {
+        id signedOn { iso } fieldsOfAction policePartner { name }
+        signatories { name role basis } present { name }
+        sources { url }
+        localMunicipality { id ags preventionBodies { id sources { url } } }
+        agreementMembers { id }
+      }
+    }
+  }
+}`;
+
+describe("Sachsen-Anhalt subgraph: bounded SQL per request", () => {
+  let service: SubgraphService<SachsenAnhaltContext>;
+  const counter = new QueryCounter();
+  beforeAll(async () => {
+    service = await createSachsenAnhaltSubgraph({ databaseUrl: ":memory:", counter });
+  });
+  afterAll(async () => {
+    await service.close();
+  });
+
+  async function statementsFor(first: number): Promise<{ count: number; items: number; statements: string[] }> {
+    counter.start();
+    const { sachsenAnhalt } = await data(service, PAGE, { first });
+    const count = counter.stop();
+    return { count, items: sachsenAnhalt.partnerships.items.length, statements: [...counter.statements] };
+  }
+
+  it("runs the same number of statements for 2 partnerships as for all of them", async () => {
+    const two = await statementsFor(2);
+    const all = await statementsFor(100);
+    expect(two.items).toBe(2);
+    expect(all.items).toBe(6);
+    expect(all.count).toBe(two.count);
+    // count, page, people, fields, municipalities, their prevention bodies, agreement members.
+    expect(all.count).toBeLessThanOrEqual(7);
+  });
+
+  it("loads signatories and present people of a page in one statement", async () => {
+    const all = await statementsFor(100);
+    expect(all.statements.filter((s) => /FROM "st_partnership_person"/.test(s))).toHaveLength(1);
+    expect(all.statements.filter((s) => /FROM "st_partnership_field"/.test(s))).toHaveLength(1);
+  });
+});
