@@ -181,7 +181,7 @@ const FIELD_RULES: Array<[RegExp, FieldOfAction]> = [
   [/noise/i, FieldOfAction.NOISE],
   [/prostitution/i, FieldOfAction.PROSTITUTION],
   [/safety of events/i, FieldOfAction.EVENT_SAFETY],
-  [/\bKPR\b|prevention (council|body|advisory)|präventiver rat|präventionsrat|kriminalpräventive/i, FieldOfAction.PREVENTION_BODY],
+  [/\bKPR\b|prevention (council|body|bodies|advisory)|präventiver rat|präventionsrat|kriminalpräventive/i, FieldOfAction.PREVENTION_BODY],
   [/security analys|situation analysis|sicherheitsanalyse/i, FieldOfAction.SECURITY_ANALYSIS],
   [/coaching/i, FieldOfAction.COACHING],
   [/resident survey/i, FieldOfAction.RESIDENT_SURVEY],

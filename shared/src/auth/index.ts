@@ -1,2 +1,6 @@
 // Bearer-token authentication and authorisation.
-export {};
+export * from "./config.js";
+export * from "./authenticator.js";
+export * from "./authorize.js";
+export * from "./tokens.js";
+export * from "./token-cli.js";
