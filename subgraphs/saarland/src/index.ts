@@ -23,3 +23,60 @@ export {
   type MeasureRule,
   type SaarlandSeedRows,
 } from "./seed/index.js";
+export { NO_AUTH_KEYS } from "./context.js";
+export {
+  PartnershipFieldsInput,
+  PartnershipInput,
+  PartnershipUpdateInput,
+} from "./schema/partnership.input.js";
+export { MunicipalityInput } from "./schema/municipality.input.js";
+export { EventInput } from "./schema/event.input.js";
+export { IndicatorInput } from "./schema/indicator.input.js";
+export { SaarlandRecord, SourcesAttached } from "./schema/record.union.js";
+export {
+  SaarlandEventMutations,
+  SaarlandHistoryResolver,
+  SaarlandIndicatorMutations,
+  SaarlandPartnershipMutations,
+  SaarlandSourcesMutations,
+} from "./resolvers/index.js";
+export { openSaarlandDatabase, type OpenSaarlandDatabaseOptions } from "./write/database.js";
+export { assignNextId, checkOwnId, kindOfId, nextFreeId, SAARLAND_IDS, type SaarlandIdKind } from "./write/ids.js";
+export {
+  loadPartnershipRows,
+  PARTNERSHIP_COLUMNS,
+  partnershipReferenceErrors,
+  partnershipRowSchema,
+  signedPrecisionOf,
+  toPartnershipRow,
+  validatePartnershipRow,
+  withDerivedPartnershipFields,
+  writePartnership,
+  type IndexedFieldError,
+  type MeasureCatalogueCache,
+  type PartnershipRow,
+} from "./write/partnership.row.js";
+export { EVENT_COLUMNS, eventReferenceErrors, eventRowSchema, loadEventRows, toEventRow, validateEventRow, writeEvent, type EventRow } from "./write/event.row.js";
+export {
+  INDICATOR_COLUMNS,
+  indicatorReferenceErrors,
+  indicatorRowSchema,
+  loadIndicatorRows,
+  toIndicatorRow,
+  validateIndicatorRow,
+  writeIndicator,
+  type IndicatorRow,
+} from "./write/indicator.row.js";
+export {
+  loadMunicipalityRows,
+  MUNICIPALITY_COLUMNS,
+  municipalityReferenceErrors,
+  municipalityRowSchema,
+  toMunicipalityRow,
+  validateMunicipalityRow,
+  writeMunicipality,
+  type MunicipalityRow,
+  type PreventionBodyRow,
+} from "./write/municipality.row.js";
+export { eventIo, indicatorIo, municipalityIo, partnershipIo, SAARLAND_RECORD_IO } from "./write/record-io.js";
+export { DEFAULT_DATABASE, EXPORT_PROGRAM, IMPORT_PROGRAM, saarlandCliOptions } from "./cli/options.js";

@@ -1,17 +1,16 @@
 import {
   buildFederatedSchema,
-  createDataSource,
+  createAuthenticator,
   createLogger,
   createSubgraphService,
+  type AuthConfig,
   type Logger,
   type QueryCounter,
   type SubgraphService,
 } from "@laenderhub/shared";
-import { createSaarlandContextFactory, type SaarlandContext } from "./context.js";
-import { Saarland_ENTITIES } from "./entities/index.js";
-import { Saarland_MIGRATIONS } from "./migrations/index.js";
+import { createSaarlandContextFactory, NO_AUTH_KEYS, type SaarlandContext } from "./context.js";
 import { SAARLAND_ORPHANED_TYPES, SAARLAND_REFERENCE_RESOLVERS, SAARLAND_RESOLVERS } from "./resolvers/index.js";
-import { seedSaarland } from "./seed/index.js";
+import { openSaarlandDatabase } from "./write/database.js";
 
 export interface SaarlandSubgraphOptions {
   /** SQLite file, ":memory:", or postgres:// URL. */
@@ -22,6 +21,11 @@ export interface SaarlandSubgraphOptions {
   logger?: Logger;
   /** Optional SQL statement counter for tests. */
   counter?: QueryCounter;
+  /**
+   * How bearer tokens are verified (main.ts: `authConfigFromEnv(process.env)`). Default: no
+   * key, so every write is refused with NO_KEY_CONFIGURED while reads work.
+   */
+  auth?: AuthConfig;
 }
 
 /** Builds the Saarland subgraph schema (Federation 2) from its resolvers. */
@@ -36,23 +40,22 @@ export function buildSaarlandSchema() {
  */
 export async function createSaarlandSubgraph(options: SaarlandSubgraphOptions): Promise<SubgraphService<SaarlandContext>> {
   const logger = options.logger ?? createLogger("saarland");
-  // Open and migrate the database.
-  const dataSource = await createDataSource({
-    url: options.databaseUrl,
-    entities: Saarland_ENTITIES,
-    migrations: Saarland_MIGRATIONS,
+  // Keys are decoded before the database opens: a bad key stops the start with a ConfigError.
+  const authenticate = createAuthenticator(options.auth ?? NO_AUTH_KEYS);
+  // Open and migrate the database; seed it only when empty, so a database with content keeps its edits.
+  const dataSource = await openSaarlandDatabase(options.databaseUrl, {
+    seed: options.seed ?? true,
+    logger,
     ...(options.counter ? { counter: options.counter } : {}),
   });
   try {
-    // Seed an empty database only; a database with content keeps its edits.
-    if (options.seed ?? true) await seedSaarland(dataSource, logger);
     const schema = await buildSaarlandSchema();
     return await createSubgraphService<SaarlandContext>({
       name: "saarland",
       schema,
       dataSource,
       logger,
-      createContext: createSaarlandContextFactory(dataSource, logger),
+      createContext: createSaarlandContextFactory(dataSource, logger, authenticate),
     });
   } catch (err) {
     await dataSource.destroy();

@@ -47,6 +47,14 @@ describe("saarland subgraph: bounded SQL per request", () => {
     expect(all.count).toBeLessThanOrEqual(9);
   });
 
+  it("reads the histories of several records in one statement", async () => {
+    counter.start();
+    await data(service, `{ saarland { a: history(id: "SL-P-10") { action } b: history(id: "SL-P-11") { action } c: history(id: "SL-E-001") { action } } }`);
+    counter.stop();
+    expect(counter.statements.filter((s) => /FROM "?audit_entry"?/.test(s))).toHaveLength(1);
+    expect(counter.count).toBe(1);
+  });
+
   it("loads people once per request, however many partnerships ask", async () => {
     counter.start();
     await data(service, PAGE, { first: 200 });

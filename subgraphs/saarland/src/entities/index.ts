@@ -1,3 +1,4 @@
+import { WRITE_ENTITIES } from "@laenderhub/shared";
 import { SaarlandEvent } from "./event.entity.js";
 import { SaarlandFrameworkDocument } from "./framework-document.entity.js";
 import { SaarlandFundingStatement } from "./funding-statement.entity.js";
@@ -24,8 +25,9 @@ export { SaarlandProgrammeFieldOfAction } from "./programme-field.entity.js";
 export { SaarlandAgreedMeasure, SaarlandPartnershipMeasureLink } from "./programme-measure.entity.js";
 export { SaarlandProgramme } from "./programme.entity.js";
 
-/** Every TypeORM entity of the Saarland subgraph (listed explicitly, no globs). */
+/** Every TypeORM entity of the Saarland subgraph (listed explicitly, no globs), the shared audit entry included. */
 export const Saarland_ENTITIES: Function[] = [
+  ...WRITE_ENTITIES,
   SaarlandProgramme,
   SaarlandFrameworkDocument,
   SaarlandFundingStatement,
