@@ -1,0 +1,11 @@
+export { createCompareSubgraph, DEFAULT_STATE_TIMEOUT_MS, type CompareSubgraphOptions } from "./create-compare-subgraph.js";
+export { printCompareSchema } from "./print-schema.js";
+export type { CompareContext } from "./context.js";
+export { COMPARE_ENTITIES, Municipality } from "./entities/index.js";
+export { COMPARE_MIGRATIONS } from "./migrations/index.js";
+export { seedGazetteer } from "./seed/seed-gazetteer.js";
+export { buildCompareSchema } from "./schema/build-schema.js";
+export { DISTRICTS, STATES, DISTRICT_SOURCE, DISTRICT_REFERENCE_DATE, findDistrict, districtsOfState, type DistrictRecord, type StateRecord } from "./gazetteer/districts.js";
+export { ContractClient, StateUnavailableError, contract, type ContractCall } from "./comparative/contract-client.js";
+export { normalisePersonName } from "./comparative/people.js";
+export { AgsStatus, DistrictBasis, MunicipalityOrigin, ParticipationOrder, SortDirection, ComparisonPeriod } from "./vocabulary.js";

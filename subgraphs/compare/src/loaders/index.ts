@@ -1,0 +1,2 @@
+export * from "./gazetteer.loaders.js";
+export * from "./comparative.loaders.js";

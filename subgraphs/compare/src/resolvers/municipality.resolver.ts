@@ -1,0 +1,89 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { badInput, ErrorCode, sortableName, StateCode } from "@laenderhub/shared";
+import type { CompareContext } from "../context.js";
+import { checkFirst, decodeMunicipalityCursor, encodeMunicipalityCursor } from "../comparative/cursor.js";
+import { Municipality } from "../entities/municipality.entity.js";
+import { DISTRICTS, STATES, stateOfAgs } from "../gazetteer/districts.js";
+import { MunicipalityConnection } from "../schema/connection.types.js";
+import { District, State, toDistrict, toState } from "../schema/gazetteer.types.js";
+import { Participation } from "../schema/participation.types.js";
+import { MunicipalPreventionBody } from "../schema/programme.types.js";
+
+/** Largest page of gazetteer municipalities. */
+export const MAX_MUNICIPALITY_PAGE = 200;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Resolver(() => Municipality)
+export class MunicipalityResolver {
+  @Query(() => Municipality, {
+    nullable: true,
+    description: "A municipality by its id or by its 8-digit AGS (exactly one of the two); null when none has it",
+  })
+  async municipality(
+    @Ctx() ctx: CompareContext,
+    @Arg("id", () => ID, { nullable: true }) id: string | null,
+    @Arg("ags", () => String, { nullable: true, description: "Amtlicher Gemeindeschlüssel, 8 digits" }) ags: string | null,
+  ): Promise<Municipality | null> {
+    if ((id == null) === (ags == null)) throw badInput(id == null ? "id" : "ags", "give exactly one of id and ags");
+    if (id != null) return ctx.gazetteer.municipalityById.load(id);
+    const key = ags!.trim();
+    if (!/^\d{8}$/.test(key)) throw badInput("ags", `an AGS has exactly 8 digits, got "${ags}"`, ErrorCode.INVALID_AGS);
+    if (!stateOfAgs(key)) {
+      throw badInput("ags", `AGS ${key} begins with ${key.slice(0, 2)}, which is not the prefix of a state laenderhub covers`, ErrorCode.UNKNOWN_STATE);
+    }
+    return ctx.gazetteer.municipalityByAgs.load(key);
+  }
+
+  @Query(() => MunicipalityConnection, { description: "Gazetteer municipalities ordered by name, with optional filters" })
+  async municipalities(
+    @Ctx() ctx: CompareContext,
+    @Arg("state", () => StateCode, { nullable: true }) state: StateCode | null,
+    @Arg("districtKey", () => String, { nullable: true, description: "5-digit district key" }) districtKey: string | null,
+    @Arg("search", () => String, { nullable: true, description: "Part of the name, or the beginning of the AGS" }) search: string | null,
+    @Arg("first", () => Int, { defaultValue: 50 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<MunicipalityConnection> {
+    checkFirst(first, MAX_MUNICIPALITY_PAGE);
+    if (districtKey != null && !/^\d{5}$/.test(districtKey)) throw badInput("districtKey", `a district key has 5 digits, got "${districtKey}"`);
+    const cursor = after ? decodeMunicipalityCursor(after) : null;
+    const base = () => {
+      const qb = ctx.dataSource.getRepository(Municipality).createQueryBuilder("m");
+      if (state) qb.andWhere("m.stateCode = :state", { state });
+      if (districtKey) qb.andWhere("m.districtKey = :districtKey", { districtKey });
+      const term = search?.trim();
+      if (term) {
+        if (/^\d+$/.test(term)) qb.andWhere("m.ags LIKE :ags ESCAPE '\\'", { ags: `${escapeLike(term)}%` });
+        else qb.andWhere("m.sortName LIKE :name ESCAPE '\\'", { name: `%${escapeLike(sortableName(term))}%` });
+      }
+      return qb;
+    };
+    const totalCount = await base().getCount();
+    const page = base();
+    if (cursor) page.andWhere("(m.sortName > :k OR (m.sortName = :k AND m.id > :i))", { k: cursor.sortName, i: cursor.id });
+    const rows = await page.orderBy("m.sortName", "ASC").addOrderBy("m.id", "ASC").limit(first + 1).getMany();
+    const edges = rows.slice(0, first).map((node) => ({ cursor: encodeMunicipalityCursor(node.sortName, node.id), node }));
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges[edges.length - 1]?.cursor ?? null } };
+  }
+
+  @FieldResolver(() => State)
+  state(@Root() m: Municipality): State {
+    return toState(STATES.get(m.stateCode)!);
+  }
+
+  @FieldResolver(() => District, { nullable: true, description: "By the first five digits of the AGS; where the AGS is unknown, by exact district name; else null" })
+  district(@Root() m: Municipality): District | null {
+    const record = m.districtKey ? DISTRICTS.get(m.districtKey) : undefined;
+    return record ? toDistrict(record) : null;
+  }
+
+  @FieldResolver(() => [MunicipalPreventionBody], { description: "Prevention councils and similar bodies, from the owning state" })
+  preventionBodies(@Root() m: Municipality, @Ctx() ctx: CompareContext): Promise<MunicipalPreventionBody[]> {
+    return ctx.comparative.preventionBodiesByMunicipality.load(m.id);
+  }
+
+  @FieldResolver(() => [Participation], { description: "Every participation of this municipality, ordered by signing date (from the owning state)" })
+  participations(@Root() m: Municipality, @Ctx() ctx: CompareContext): Promise<Participation[]> {
+    return ctx.comparative.participationsByMunicipality.load(m.id) as unknown as Promise<Participation[]>;
+  }
+}

@@ -1,0 +1,61 @@
+import { Field, ID, InputType, Int } from "type-graphql";
+import { EventStatus, FieldOfAction, Instrument, ParticipationStatus, ProgrammeKind, StateCode } from "@laenderhub/shared";
+
+/** Filter of the cross-state participation list and of comparisons. All conditions must hold. */
+@InputType("ParticipationFilterInput", { description: "Filter for cross-state participation lists and comparisons; every given condition must hold" })
+export class ParticipationFilterInput {
+  @Field(() => [StateCode], { nullable: true, description: "Only these states (default: every registered state)" })
+  states?: StateCode[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Programme ids, e.g. SN-PRG-ASSKOMM" })
+  programmeIds?: string[] | null;
+
+  @Field(() => [ProgrammeKind], { nullable: true })
+  programmeKinds?: ProgrammeKind[] | null;
+
+  @Field(() => [Instrument], { nullable: true })
+  instruments?: Instrument[] | null;
+
+  @Field(() => [ParticipationStatus], { nullable: true })
+  statuses?: ParticipationStatus[] | null;
+
+  @Field(() => String, { nullable: true, description: "Signed on or after this ISO prefix (YYYY, YYYY-MM, YYYY-MM-DD), compared on the known prefix; undated participations never match" })
+  signedFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Signed on or before this ISO prefix, compared on the known prefix" })
+  signedTo?: string | null;
+
+  @Field(() => [FieldOfAction], { nullable: true, description: "Any of these fields of action" })
+  fieldsOfAction?: FieldOfAction[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Only municipalities in these districts (5-digit keys)" })
+  districtKeys?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  municipalityIds?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: "Only municipalities whose district has at least this population (Destatis, 2018-12-31)" })
+  minDistrictPopulation?: number | null;
+}
+
+/** Filter of the cross-state event list. */
+@InputType("EventFilterInput", { description: "Filter for programme events across states" })
+export class EventFilterInput {
+  @Field(() => [StateCode], { nullable: true })
+  states?: StateCode[] | null;
+
+  @Field(() => String, { nullable: true, description: "On or after this ISO prefix; undated events never match" })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: "On or before this ISO prefix" })
+  to?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Event types as the states record them (e.g. CONFERENCE, ROUND_TABLE, SIGNING)" })
+  types?: string[] | null;
+
+  @Field(() => [EventStatus], { nullable: true })
+  statuses?: EventStatus[] | null;
+
+  @Field(() => [String], { nullable: true })
+  programmeIds?: string[] | null;
+}

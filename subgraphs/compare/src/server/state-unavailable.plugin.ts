@@ -1,0 +1,46 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ErrorCode } from "@laenderhub/shared";
+import type { GraphQLFormattedError } from "graphql";
+import type { CompareContext } from "../context.js";
+
+/** The error entry that names the states missing from an answer. */
+export function stateUnavailableError(failures: ReturnType<CompareContext["stateFailures"]["list"]>): GraphQLFormattedError {
+  return {
+    message: `No answer from ${failures.map((f) => `${f.name} (${f.state})`).join(", ")}: the result holds only the states that answered`,
+    extensions: {
+      code: ErrorCode.STATE_UNAVAILABLE,
+      states: failures.map((f) => f.state),
+      reasons: Object.fromEntries(failures.map((f) => [f.state, f.reason])),
+    },
+  };
+}
+
+// graphql-js reports an unknown enum literal as a validation failure; laenderhub calls it bad input.
+const UNKNOWN_ENUM_VALUE = /^Value "[^"]*" does not exist in "\w+" enum\.|^Enum "\w+" cannot represent non-enum value/;
+
+/**
+ * Completes every response: when states failed during the request, appends ONE
+ * STATE_UNAVAILABLE error naming them (the data holds what the other states answered), and
+ * gives unknown enum values (e.g. a state code) the code BAD_USER_INPUT.
+ */
+export function compareResponsePlugin(): ApolloServerPlugin<CompareContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          if (result.errors) {
+            result.errors = result.errors.map((e) =>
+              e.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && UNKNOWN_ENUM_VALUE.test(e.message)
+                ? { ...e, extensions: { ...e.extensions, code: ErrorCode.BAD_USER_INPUT } }
+                : e,
+            );
+          }
+          const failures = contextValue?.stateFailures?.list() ?? [];
+          if (failures.length) result.errors = [...(result.errors ?? []), stateUnavailableError(failures)];
+        },
+      };
+    },
+  };
+}
