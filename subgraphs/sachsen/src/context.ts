@@ -1,4 +1,4 @@
-import type { BaseContext, Logger } from "@laenderhub/shared";
+import { createAuthenticator, type Authenticator, type BaseContext, type Logger } from "@laenderhub/shared";
 import type { DataSource } from "typeorm";
 import { createSachsenLoaders, type SachsenLoaders } from "./loaders/index.js";
 
@@ -7,14 +7,17 @@ export interface SachsenContext extends BaseContext {
   loaders: SachsenLoaders;
 }
 
+// Without a configured key every write is refused with NO_KEY_CONFIGURED; reads still work.
+const noKeys = createAuthenticator({ secrets: [], publicKeys: [], issuer: "laenderhub", audience: "laenderhub" });
+
 /**
- * Builds the context factory the service calls once per request. Authentication is wired in
- * a later step: for now every caller is anonymous and reads only.
+ * Builds the context factory the service calls once per request: the caller as verified
+ * from the bearer token (a bad token never fails a read; writes check it with requireEditor)
+ * and fresh DataLoaders.
  */
-export function sachsenContextFactory(dataSource: DataSource, logger: Logger): (authorization?: string) => Promise<SachsenContext> {
-  return async (_authorization?: string) => ({
-    principal: null,
-    authError: null,
+export function sachsenContextFactory(dataSource: DataSource, logger: Logger, authenticate: Authenticator = noKeys): (authorization?: string) => Promise<SachsenContext> {
+  return async (authorization?: string) => ({
+    ...(await authenticate(authorization)),
     logger,
     dataSource,
     loaders: createSachsenLoaders(dataSource),

@@ -18,3 +18,19 @@ export { AsskommEvent } from "./schema/event.type.js";
 export { AsskommIndicator, AsskommIndicatorSeries } from "./schema/indicator.type.js";
 export { KommunalerPraeventionsrat } from "./schema/prevention-council.type.js";
 export { SachsenGemeinde } from "./schema/gemeinde.type.js";
+export { AsskommMembershipInput, AsskommMembershipPatch, SachsenGemeindeInput } from "./schema/membership.input.js";
+export { AsskommEventInput } from "./schema/event.input.js";
+export { AsskommIndicatorInput } from "./schema/indicator.input.js";
+export { SachsenSourcedRecord, SachsenHistoryResolver } from "./resolvers/index.js";
+export { openSachsenDataSource } from "./db.js";
+export { sachsenCliOptions } from "./cli/options.js";
+export { SACHSEN_RECORD_IO, SACHSEN_IMPORT_ORDER, eventIo, gemeindeIo, indicatorIo, membershipIo, programmeIo } from "./io/specs.js";
+export {
+  ASSKOMM_PROGRAMME_ID,
+  RECORD_TYPES,
+  type EventRecord,
+  type GemeindeRecord,
+  type IndicatorRecord,
+  type MembershipRecord,
+  type ProgrammeRecord,
+} from "./write/records.js";

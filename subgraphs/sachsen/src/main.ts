@@ -1,10 +1,11 @@
-import { createLogger, parseEnv, subgraphEnvSchema } from "@laenderhub/shared";
+import { authConfigFromEnv, createLogger, parseEnv, subgraphEnvSchema } from "@laenderhub/shared";
 import { createSachsenSubgraph } from "./index.js";
 
 // Thin entry point: read the environment, create the subgraph, listen, stop on a signal.
 const env = parseEnv(subgraphEnvSchema(4002, ".data/sachsen.sqlite"), process.env, "sachsen");
 const logger = createLogger("sachsen", env.LOG_LEVEL);
-const service = await createSachsenSubgraph({ databaseUrl: env.DATABASE_URL, seed: env.SEED, logger });
+// Token keys come from AUTH_JWT_SECRETS / AUTH_JWT_PUBLIC_KEYS; a weak secret or bad key stops the start.
+const service = await createSachsenSubgraph({ databaseUrl: env.DATABASE_URL, seed: env.SEED, logger, auth: authConfigFromEnv(env) });
 await service.listen(env.PORT, env.HOST);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,4 +1,4 @@
-import { createLogger, loadStateDataset, StateCode, type QueryCounter, type SubgraphService } from "@laenderhub/shared";
+import { createLogger, loadStateDataset, StateCode, type AuthConfig, type QueryCounter, type SubgraphService } from "@laenderhub/shared";
 import { createSachsenSubgraph, type SachsenContext } from "@laenderhub/subgraph-sachsen";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,12 +13,13 @@ export interface Result<T = any> {
 }
 
 /** A seeded in-memory Sachsen subgraph. */
-export async function createTestSubgraph(options: { databaseUrl?: string; seed?: boolean; counter?: QueryCounter } = {}): Promise<SubgraphService<SachsenContext>> {
+export async function createTestSubgraph(options: { databaseUrl?: string; seed?: boolean; counter?: QueryCounter; auth?: AuthConfig } = {}): Promise<SubgraphService<SachsenContext>> {
   return createSachsenSubgraph({
     databaseUrl: options.databaseUrl ?? ":memory:",
     seed: options.seed ?? true,
     logger: createLogger("sachsen-test", "silent"),
     ...(options.counter ? { counter: options.counter } : {}),
+    ...(options.auth ? { auth: options.auth } : {}),
   });
 }
 

@@ -1,10 +1,12 @@
-import { StateCode, type SubgraphService } from "@laenderhub/shared";
+import { runExportCommand, runImportCommand, StateCode, type SubgraphService } from "@laenderhub/shared";
 import { describeContractConformance } from "@laenderhub/shared/testing";
-import { createSachsenSubgraph, type SachsenContext } from "@laenderhub/subgraph-sachsen";
+import { createSachsenSubgraph, SACHSEN_IMPORT_ORDER, sachsenCliOptions, type SachsenContext } from "@laenderhub/subgraph-sachsen";
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { data, query } from "./helpers.js";
+import { data, query, tempDir } from "./helpers.js";
+import { CREATE, TEST_AUTH, TEST_SOURCE, editor, execOk, validMembership } from "./write-helpers.js";
 
 /**
  * The same migrations, seed, views and queries on PostgreSQL. Runs only when TEST_POSTGRES_URL
@@ -89,4 +91,63 @@ describe.skipIf(!baseUrl)("sachsen subgraph on PostgreSQL", () => {
   });
 
   describeContractConformance(StateCode.SN, () => createSachsenSubgraph({ databaseUrl: url }) as never);
+});
+
+describe.skipIf(!baseUrl)("writes on PostgreSQL", () => {
+  const name = `sachsen_write_${randomBytes(4).toString("hex")}`;
+  const url = baseUrl ? Object.assign(new URL(baseUrl), { pathname: `/${name}` }).toString() : "";
+  let service: SubgraphService<SachsenContext>;
+
+  beforeAll(async () => {
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    await client.query(`CREATE DATABASE ${name}`);
+    await client.end();
+    service = await createSachsenSubgraph({ databaseUrl: url, auth: TEST_AUTH });
+  });
+  afterAll(async () => {
+    await service?.close();
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${name}`);
+    await client.end();
+  });
+
+  it("creates, updates, ends and attaches sources, with the views and the history in step", async () => {
+    const auth = await editor();
+    const input = validMembership({ municipalityId: undefined, newMunicipality: { ags: "14626999", name: "Testdorf", type: "Gemeinde", sources: [TEST_SOURCE] } });
+    const created = (await execOk(service, CREATE, { input }, auth)).createAsskommMembership;
+    expect(created).toMatchObject({ id: "SN-P-031", municipality: { id: "SN-M-14626999" }, fieldsOfAction: ["JOINT_PATROLS", "VIDEO_SURVEILLANCE"] });
+    await execOk(service, `mutation { updateAsskommMembership(id: "SN-P-031", input: { signedOn: "2024-05" }) { id } }`, {}, auth);
+    await execOk(service, `mutation { endAsskommMembership(id: "SN-P-031", endedOn: "2025-01-31") { id } }`, {}, auth);
+    await execOk(service, `mutation ($s: [SourceInput!]!) { attachSachsenSources(recordId: "SN-P-031", sources: $s) { __typename } }`, { s: [{ url: "https://example.org/pg" }] }, auth);
+    const [row] = await service.dataSource.query(`SELECT signed_on, signed_precision, status, ended_on, municipality_sort_name, sources FROM cmp_participation WHERE id = 'SN-P-031'`);
+    expect({ ...row, sources: JSON.parse(row.sources).length }).toEqual({ signed_on: "2024-05", signed_precision: "MONTH", status: "ENDED", ended_on: "2025-01-31", municipality_sort_name: "testdorf", sources: 2 });
+    const history = await execOk(service, `{ sachsen { history(id: "SN-P-031") { action } } }`);
+    expect(history.sachsen.history.map((h: { action: string }) => h.action)).toEqual(["CREATE", "UPDATE", "END", "ATTACH_SOURCES"]);
+  });
+
+  it("exports every record type and re-imports it unchanged", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      for (const type of SACHSEN_IMPORT_ORDER) {
+        const file = join(dir, `${type}.csv`);
+        let out = "";
+        const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+        expect(await runExportCommand(sachsenCliOptions("export", ["--type", type, "--out", file, "--database", url], { env: {}, io })), out).toBe(0);
+        out = "";
+        expect(await runImportCommand(sachsenCliOptions("import", [file, "--type", type, "--database", url], { env: {}, io })), out).toBe(0);
+        expect(out).toMatch(new RegExp(`^${type}: imported: 0 created, 0 updated, (\\d+) unchanged`));
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("gives concurrent creates distinct ids", async () => {
+    const auth = await editor();
+    const results = await Promise.all(Array.from({ length: 5 }, () => execOk(service, CREATE, { input: validMembership() }, auth)));
+    const ids = results.map((r) => r.createAsskommMembership.id);
+    expect(new Set(ids).size).toBe(5);
+  });
 });

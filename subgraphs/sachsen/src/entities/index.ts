@@ -1,3 +1,4 @@
+import { WRITE_ENTITIES } from "@laenderhub/shared";
 import { EventEntity } from "./event.entity.js";
 import { FrameworkDocumentEntity } from "./framework-document.entity.js";
 import { FundingStatementEntity } from "./funding-statement.entity.js";
@@ -12,8 +13,9 @@ import { ProgrammeEntity } from "./programme.entity.js";
 export { EventEntity, FrameworkDocumentEntity, FundingStatementEntity, IndicatorEntity, MembershipEntity, MembershipFieldEntity, MunicipalityEntity, PreventionBodyEntity, ProgrammeEntity };
 export { MembershipPersonEntity, PersonListing } from "./membership-person.entity.js";
 
-/** Every TypeORM entity of the Sachsen subgraph. */
+/** Every TypeORM entity of the Sachsen subgraph, the shared audit entry included. */
 export const Sachsen_ENTITIES: Function[] = [
+  ...WRITE_ENTITIES,
   ProgrammeEntity,
   FrameworkDocumentEntity,
   FundingStatementEntity,

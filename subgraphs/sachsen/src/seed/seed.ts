@@ -39,6 +39,7 @@ import {
   mapQualifier,
   mapStage,
 } from "./codes.js";
+import { polizeidirektionOf } from "../write/derive.js";
 import { SIGNED_DAY_MONTH_FROM_NOTE, SIGNED_MONTH_FROM_NOTE } from "./date-tables.js";
 
 type Row<T> = Omit<T, "programme" | "municipality" | "membership" | "preAgreement">;
@@ -186,7 +187,7 @@ export function buildSachsenSeed(dataset: Dataset = loadStateDataset(StateCode.S
       place: p.place,
       parties: p.parties,
       // "Polizei Sachsen" names no Polizeidirektion: it stays null, the party text is kept in parties.
-      polizeidirektion: p.parties.find((x) => /^Polizeidirektion\s+\S/.test(x)) ?? null,
+      polizeidirektion: polizeidirektionOf(p.parties),
       notes: p.notes,
       // No source reports the end of a membership.
       status: ParticipationStatus.ACTIVE,
