@@ -46,6 +46,15 @@ const PASS_THROUGH = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
+// graphql-js reports an unknown enum literal in the query text as a validation failure;
+// for laenderhub's users it is bad input like any other (an unknown state code, say).
+const UNKNOWN_ENUM_VALUE = /^Value "[^"]*" does not exist in "\w+" enum\.|^Enum "\w+" cannot represent non-enum value/;
+
+/** The input path graphql-js names in a variable coercion message (`… at "input.stage"`), or the variable. */
+function fieldOfMessage(message: string): string | undefined {
+  return /\bat "([^"]+)"/.exec(message)?.[1] ?? /^Variable "\$(\w+)"/.exec(message)?.[1];
+}
+
 /**
  * Apollo Server `formatError`: errors with a laenderhub or request-level code pass unchanged
  * (without stack traces); anything else is logged and masked as INTERNAL_SERVER_ERROR.
@@ -56,13 +65,23 @@ export function formatError(
   log: (err: unknown) => void = () => {},
 ): import("graphql").GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? "");
+  if (code === "GRAPHQL_VALIDATION_FAILED" && UNKNOWN_ENUM_VALUE.test(formatted.message)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   if (PUBLIC_CODES.has(code) || PASS_THROUGH.has(code)) {
     const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-    return { ...formatted, extensions };
+    const field = code === ErrorCode.BAD_USER_INPUT && !extensions.field ? fieldOfMessage(formatted.message) : undefined;
+    return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
   }
   // type-graphql argument validation and graphql-js variable coercion report bad input.
   if (code === "BAD_USER_INPUT" || /Variable "\$|Argument Validation Error|Expected type|got invalid value/.test(formatted.message)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    const field = (formatted.extensions?.field as string | undefined) ?? fieldOfMessage(formatted.message);
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+    };
   }
   log(error);
   return { message: "Internal server error", path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

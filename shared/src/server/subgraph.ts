@@ -1,4 +1,4 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { IncomingMessage } from "node:http";
@@ -45,6 +45,11 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   dataSource: DataSource;
   logger: Logger;
   createContext(authorization?: string): Promise<TContext>;
+  /**
+   * Extra Apollo plugins, for the test server and every HTTP server. A factory, because
+   * Apollo Server adds its default plugins to the array it is given.
+   */
+  plugins?: () => ApolloServerPlugin<TContext>[];
 }
 
 /**
@@ -59,7 +64,7 @@ export async function createSubgraphService<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (err) => options.logger.error({ err }, "unexpected error")),
     // No Apollo Studio reporting here; inline traces would only cost time per request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins?.() ?? [])],
   });
   await server.start();
   const running: RunningServer[] = [];
@@ -76,6 +81,7 @@ export async function createSubgraphService<TContext extends BaseContext>(
           schema: options.schema,
           logger: options.logger,
           context: (req: IncomingMessage) => options.createContext(req.headers.authorization),
+          ...(options.plugins ? { plugins: options.plugins() } : {}),
           health: async () => {
             await options.dataSource.query("SELECT 1");
             return { database: "ok" };
@@ -88,7 +94,7 @@ export async function createSubgraphService<TContext extends BaseContext>(
       return http;
     },
     async close() {
-      await Promise.all(running.map((r) => r.stop()));
+      await Promise.all(running.splice(0).map((r) => r.stop()));
       await server.stop();
       if (options.dataSource.isInitialized) await options.dataSource.destroy();
     },

@@ -1,11 +1,10 @@
-import { createDataSource, createLogger, type Logger, type QueryCounter, type StateSubgraph, type SubgraphService } from "@laenderhub/shared";
+import { createDataSource, createLogger, createSubgraphService, type Logger, type QueryCounter, type StateSubgraph, type SubgraphService } from "@laenderhub/shared";
 import { ContractClient } from "./comparative/contract-client.js";
 import { createContextFactory, type CompareContext } from "./context.js";
 import { COMPARE_ENTITIES } from "./entities/index.js";
 import { COMPARE_MIGRATIONS } from "./migrations/index.js";
 import { buildCompareSchema } from "./schema/build-schema.js";
 import { seedGazetteer } from "./seed/seed-gazetteer.js";
-import { createCompareService } from "./server/compare-service.js";
 import { compareResponsePlugin } from "./server/state-unavailable.plugin.js";
 
 export interface CompareSubgraphOptions {
@@ -41,7 +40,7 @@ export async function createCompareSubgraph(o: CompareSubgraphOptions): Promise<
     const schema = await buildCompareSchema();
     const fetchImpl = o.fetch ?? ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => fetch(input, init));
     const client = new ContractClient({ timeoutMs: o.stateTimeoutMs ?? DEFAULT_STATE_TIMEOUT_MS, fetch: fetchImpl, logger });
-    return await createCompareService({
+    return await createSubgraphService({
       name: "compare",
       schema,
       dataSource,

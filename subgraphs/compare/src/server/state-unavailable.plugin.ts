@@ -15,13 +15,9 @@ export function stateUnavailableError(failures: ReturnType<CompareContext["state
   };
 }
 
-// graphql-js reports an unknown enum literal as a validation failure; laenderhub calls it bad input.
-const UNKNOWN_ENUM_VALUE = /^Value "[^"]*" does not exist in "\w+" enum\.|^Enum "\w+" cannot represent non-enum value/;
-
 /**
  * Completes every response: when states failed during the request, appends ONE
- * STATE_UNAVAILABLE error naming them (the data holds what the other states answered), and
- * gives unknown enum values (e.g. a state code) the code BAD_USER_INPUT.
+ * STATE_UNAVAILABLE error naming them (the data holds what the other states answered).
  */
 export function compareResponsePlugin(): ApolloServerPlugin<CompareContext> {
   return {
@@ -30,13 +26,6 @@ export function compareResponsePlugin(): ApolloServerPlugin<CompareContext> {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== "single") return;
           const result = response.body.singleResult;
-          if (result.errors) {
-            result.errors = result.errors.map((e) =>
-              e.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && UNKNOWN_ENUM_VALUE.test(e.message)
-                ? { ...e, extensions: { ...e.extensions, code: ErrorCode.BAD_USER_INPUT } }
-                : e,
-            );
-          }
           const failures = contextValue?.stateFailures?.list() ?? [];
           if (failures.length) result.errors = [...(result.errors ?? []), stateUnavailableError(failures)];
         },
