@@ -1,0 +1,2 @@
+import { laenderhubProject } from "../vitest.shared.js";
+export default laenderhubProject("e2e");
