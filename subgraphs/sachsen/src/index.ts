@@ -11,7 +11,7 @@ export { buildSachsenSeed, seedSachsen, SIGNED_DAY_MONTH_FROM_NOTE, SIGNED_MONTH
 export { SACHSEN_RESOLVERS, MAX_PAGE_SIZE, sachsenReferenceResolvers } from "./resolvers/index.js";
 export { AsskommStage, STAGE_INSTRUMENT } from "./schema/stage.js";
 export { Sachsen } from "./schema/sachsen.type.js";
-export { AsskommJointAgreement, AsskommMembership, AsskommMembershipPage, AsskommOrdinal } from "./schema/membership.type.js";
+export { AsskommJointAgreement, AsskommMembership, AsskommMembershipPage } from "./schema/membership.type.js";
 export { AsskommNote } from "./schema/note.type.js";
 export { AsskommFieldOfAction, AsskommFrameworkDocument, AsskommFundingStatement, AsskommOffer, AsskommProgramme } from "./schema/programme.type.js";
 export { AsskommEvent } from "./schema/event.type.js";

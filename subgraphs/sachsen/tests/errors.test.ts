@@ -44,9 +44,10 @@ describe("bad arguments give a GraphQL error with a code", () => {
     }
   });
 
-  it("an unknown stage fails validation", async () => {
+  it("an unknown stage is bad user input", async () => {
     const error = await errorOf(`{ sachsen { memberships(stage: SIGNED_TWICE) { totalCount } } }`);
-    expect(error.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(error.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(error.message).toContain("SIGNED_TWICE");
   });
 
   it("a wrongly typed variable is bad user input", async () => {

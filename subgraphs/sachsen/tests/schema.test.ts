@@ -9,7 +9,7 @@ const MEMBERSHIP = `
   municipality { id }
   signedOn { iso precision year month day note }
   effectiveOn { iso precision }
-  ordinal { number basis basisText }
+  ordinal ordinalBasis ordinalBasisText
   signatories { name role organisation party basis }
   present { name role organisation party basis }
   gemeinde { id name ags landkreis agsNote }
@@ -108,7 +108,7 @@ describe("facts from the data", () => {
     expect(crimmitschau.gemeinde.name).toBe("Crimmitschau");
     expect(crimmitschau.format).toBe("VIDEOCONFERENCE");
     expect(crimmitschau.notes.map((n: { text: string }) => n.text)).toContain("first virtual signing (Webex)");
-    expect(crimmitschau.ordinal).toEqual({ number: 30, basis: "STATED", basisText: "stated (30th municipality to join)" });
+    expect([crimmitschau.ordinal, crimmitschau.ordinalBasis, crimmitschau.ordinalBasisText]).toEqual([30, "STATED", "stated (30th municipality to join)"]);
     const torgau = await membership("SN-P-007");
     expect(torgau.format).toBeNull();
   });
@@ -133,18 +133,18 @@ describe("facts from the data", () => {
   it("Meerane's signing keeps day and month with a null year", async () => {
     const meerane = await membership("SN-P-023");
     expect(meerane.signedOn).toEqual({ iso: null, precision: "DAY_MONTH", year: null, month: 4, day: 25, note: raw("SN-P-023").signed_date_note });
-    expect(meerane.ordinal).toEqual({ number: 50, basis: "STATED", basisText: "stated (50th cooperation agreement)" });
+    expect([meerane.ordinal, meerane.ordinalBasis, meerane.ordinalBasisText]).toEqual([50, "STATED", "stated (50th cooperation agreement)"]);
   });
 
   it("Oelsnitz/Erzgeb.'s Vorvereinbarung links to its later Kooperationsvereinbarung and back", async () => {
     const result = await query(service, `{ sachsen {
-      pre: membership(id: "SN-P-008") { stage signedOn { iso } followUpAgreement { id stage signedOn { iso } ordinal { number } } preAgreement { id } }
+      pre: membership(id: "SN-P-008") { stage signedOn { iso } followUpAgreement { id stage signedOn { iso } ordinal } preAgreement { id } }
       coop: membership(id: "SN-P-020") { preAgreement { id stage } followUpAgreement { id } }
     } }`);
     expect(result.sachsen.pre).toEqual({
       stage: "PRE_AGREEMENT",
       signedOn: { iso: "2021-09-01" },
-      followUpAgreement: { id: "SN-P-020", stage: "COOPERATION_AGREEMENT", signedOn: { iso: "2023-02-23" }, ordinal: { number: 47 } },
+      followUpAgreement: { id: "SN-P-020", stage: "COOPERATION_AGREEMENT", signedOn: { iso: "2023-02-23" }, ordinal: 47 },
       preAgreement: null,
     });
     expect(result.sachsen.coop).toEqual({ preAgreement: { id: "SN-P-008", stage: "PRE_AGREEMENT" }, followUpAgreement: null });
@@ -175,7 +175,7 @@ describe("facts from the data", () => {
       expect(node.signedOn.note).toBe(record.signed_date_note);
       if (record.signed_date) expect(node.signedOn.iso).toBe(record.signed_date);
       expect(node.effectiveOn?.iso ?? null).toBe(record.effective_date);
-      expect(node.ordinal?.number ?? null).toBe(record.ordinal);
+      expect(node.ordinal ?? null).toBe(record.ordinal);
       expect(node.sources.map((s: { url: string }) => s.url)).toEqual(record.sources.map((s) => s.url));
       const pd = record.parties.find((p) => p.startsWith("Polizeidirektion ")) ?? null;
       expect(node.polizeidirektion).toBe(pd);

@@ -48,7 +48,7 @@ export function toIndicatorSeries(figures: SaarlandIndicator[]): SaarlandIndicat
 /** The entry field `saarland` and everything reachable through the namespace. */
 @Resolver(() => Saarland)
 export class SaarlandResolver {
-  @Query(() => Saarland, { description: "Saarland: its programme, partnerships, events, indicators and register, in its own terms" })
+  @Query(() => Saarland, { nullable: true, description: "Saarland: its programme, partnerships, events, indicators and register, in its own terms" })
   saarland(): Saarland {
     return { state: StateCode.SL, name: STATE_NAMES.SL };
   }

@@ -38,7 +38,7 @@ const MEMBERSHIP_DATE = "COALESCE(m.signed_on, m.effective_on)";
 /** The `sachsen` entry field and the namespace's lists and lookups. */
 @Resolver(() => Sachsen)
 export class SachsenResolver {
-  @Query(() => Sachsen, { description: "Everything of Sachsen (ASSKomm and its municipalities' prevention councils) in the state's own terms" })
+  @Query(() => Sachsen, { nullable: true, description: "Everything of Sachsen (ASSKomm and its municipalities' prevention councils) in the state's own terms" })
   sachsen(): Sachsen {
     return { code: StateCode.SN, name: STATE_NAMES.SN };
   }

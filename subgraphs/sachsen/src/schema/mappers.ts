@@ -79,10 +79,9 @@ export function toMembership(e: MembershipEntity): Omit<AsskommMembership, "fiel
     sources: e.sources,
     stage,
     effectiveOn: e.effectiveOn ? toFuzzyDate(e.effectiveOn, precisionOfIso(e.effectiveOn)) : null,
-    ordinal:
-      e.ordinal != null && e.ordinalBasis
-        ? { number: e.ordinal, basis: e.ordinalBasis as OrdinalBasis, basisText: e.ordinalBasisText ?? e.ordinalBasis }
-        : null,
+    ordinal: e.ordinal ?? null,
+    ordinalBasis: e.ordinal != null ? ((e.ordinalBasis as OrdinalBasis | null) ?? null) : null,
+    ordinalBasisText: e.ordinal != null ? (e.ordinalBasisText ?? e.ordinalBasis ?? null) : null,
     polizeidirektion: e.polizeidirektion,
     policeParty: e.parties.find((p) => /^Polizei/.test(p)) ?? null,
     format: e.format as SigningFormat | null,

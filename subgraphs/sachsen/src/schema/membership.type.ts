@@ -15,19 +15,6 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { AsskommNote } from "./note.type.js";
 import { AsskommStage } from "./stage.js";
 
-/** A running number a source gives a membership ("47th municipality to join"). */
-@ObjectType("AsskommOrdinal", { description: "A running number of a membership, stated by a source or implied" })
-export class AsskommOrdinal {
-  @Field(() => Int)
-  number!: number;
-
-  @Field(() => OrdinalBasis)
-  basis!: OrdinalBasis;
-
-  @Field(() => String, { description: "The basis as recorded, e.g. 'stated (47th municipality to join)'" })
-  basisText!: string;
-}
-
 /**
  * One municipality's membership in ASSKomm under one instrument. Implements the shared
  * `Participation`; the interface fields are declared again here so that this type's field
@@ -91,8 +78,16 @@ export class AsskommMembership {
   @Field(() => FuzzyDate, { nullable: true, description: "From when the membership applies, where the sources give it (model municipalities: 2019-02-06)" })
   effectiveOn!: FuzzyDate | null;
 
-  @Field(() => AsskommOrdinal, { nullable: true })
-  ordinal!: AsskommOrdinal | null;
+  // Flat, like the other states' ordinals: a client selecting `ordinal` on several states'
+  // participation types in one query needs the same shape everywhere.
+  @Field(() => Int, { nullable: true, description: "Running number a source gives the membership ('47th municipality to join')" })
+  ordinal!: number | null;
+
+  @Field(() => OrdinalBasis, { nullable: true, description: "Whether a source states the ordinal or it is implied" })
+  ordinalBasis!: OrdinalBasis | null;
+
+  @Field(() => String, { nullable: true, description: "The basis as recorded, e.g. 'stated (47th municipality to join)'" })
+  ordinalBasisText!: string | null;
 
   @Field(() => String, { nullable: true, description: "The Polizeidirektion party to the agreement; null where the parties name none" })
   polizeidirektion!: string | null;
