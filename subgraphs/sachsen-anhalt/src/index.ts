@@ -7,3 +7,7 @@ export { createSachsenAnhaltLoaders, type SachsenAnhaltLoaders } from "./loaders
 export * from "./resolvers/index.js";
 export * from "./seed/index.js";
 export { printSachsenAnhaltSchema } from "./print-schema.js";
+export { openSachsenAnhaltDatabase, type SachsenAnhaltDatabaseOptions } from "./database.js";
+export * from "./write/index.js";
+export * from "./io/index.js";
+export { sachsenAnhaltCliOptions, SACHSEN_ANHALT_DEFAULT_DATABASE } from "./cli/options.js";

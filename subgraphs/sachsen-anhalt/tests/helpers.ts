@@ -9,9 +9,12 @@ export interface Result {
   errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown>; path?: ReadonlyArray<string | number> }>;
 }
 
-/** Runs one operation through `executeOperation` with a fresh per-request context. */
-export async function run(service: SubgraphService<SachsenAnhaltContext>, query: string, variables: Record<string, unknown> = {}): Promise<Result> {
-  const response = await service.server.executeOperation({ query, variables }, { contextValue: await service.createContext() });
+/**
+ * Runs one operation through `executeOperation` with a fresh per-request context, built from
+ * the raw `Authorization` header value when one is given.
+ */
+export async function run(service: SubgraphService<SachsenAnhaltContext>, query: string, variables: Record<string, unknown> = {}, authorization?: string): Promise<Result> {
+  const response = await service.server.executeOperation({ query, variables }, { contextValue: await service.createContext(authorization) });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   return response.body.singleResult as Result;
 }

@@ -1,10 +1,13 @@
-import { StateCode, type BaseContext, type SubgraphService } from "@laenderhub/shared";
+import { AuditEntry, runExport, runImport, StateCode, type BaseContext, type SubgraphService } from "@laenderhub/shared";
 import { describeContractConformance } from "@laenderhub/shared/testing";
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSachsenAnhaltSubgraph, type SachsenAnhaltContext } from "../src/index.js";
-import { data } from "./helpers.js";
+import { createSachsenAnhaltSubgraph, SACHSEN_ANHALT_IO_SPECS, type SachsenAnhaltContext } from "../src/index.js";
+import { data, run, tempDir } from "./helpers.js";
+import { bearer, CREATE, newPartnership, TEST_AUTH } from "./write-helpers.js";
 
 /**
  * The same migrations, seed, queries and contract on PostgreSQL. Runs only when
@@ -78,4 +81,42 @@ describe.skipIf(!baseUrl)("sachsen-anhalt subgraph on PostgreSQL", () => {
   });
 
   describeContractConformance(StateCode.ST, async () => (await createSachsenAnhaltSubgraph({ databaseUrl: url })) as unknown as SubgraphService<BaseContext>);
+
+  // After the conformance checks, which expect the seeded data as it is.
+  it("writes through the API with its audit entries, and refuses what is invalid", async () => {
+    const writable = await createSachsenAnhaltSubgraph({ databaseUrl: url, auth: TEST_AUTH });
+    try {
+      const editor = await bearer(StateCode.ST, "editor");
+      const created = await run(writable, CREATE, { input: newPartnership() }, editor);
+      expect(created.errors).toBeUndefined();
+      expect(created.data!.createSachsenAnhaltPartnership).toMatchObject({ id: "ST-P-07", municipality: { id: "ST-M-15090535" }, fieldsOfAction: ["JOINT_PATROLS", "VIDEO_SURVEILLANCE"] });
+      const ended = await run(writable, `mutation { endSachsenAnhaltPartnership(id: "ST-P-07", endedOn: "2025-01-31") { status endedOn } }`, {}, editor);
+      expect(ended.data!.endSachsenAnhaltPartnership).toEqual({ status: "ENDED", endedOn: "2025-01-31" });
+      const taken = await run(writable, CREATE, { input: newPartnership() }, editor);
+      expect(taken.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "input.newMunicipality.ags" });
+      const { sachsenAnhalt } = await data(writable, `{ sachsenAnhalt { history(id: "ST-P-07") { action } } }`);
+      expect(sachsenAnhalt.history).toEqual([{ action: "CREATE" }, { action: "END" }]);
+      const contract = await data(writable, `{ _comparativeParticipations(filter: { statuses: ["ENDED"] }) { rows { id municipalityName } } }`);
+      expect(contract._comparativeParticipations.rows).toEqual([{ id: "ST-P-07", municipalityName: "Hansestadt Stendal" }]);
+    } finally {
+      await writable.close();
+    }
+  });
+
+  it("exports every record type and re-imports it unchanged", async () => {
+    const { dir, remove } = tempDir();
+    try {
+      const audit = await service.dataSource.getRepository(AuditEntry).count();
+      for (const [type, spec] of Object.entries(SACHSEN_ANHALT_IO_SPECS)) {
+        const file = join(dir, `${type}.csv`);
+        writeFileSync(file, await runExport({ format: "csv", rows: await spec.exportRecords!(service.dataSource.manager), columns: spec.columns }));
+        const report = await runImport({ ...spec, file, dataSource: service.dataSource, state: "ST", actor: { subject: "pg-test", state: "ST", role: null } });
+        expect(report.errors, type).toEqual([]);
+        expect(report, type).toMatchObject({ ok: true, created: 0, updated: 0 });
+      }
+      expect(await service.dataSource.getRepository(AuditEntry).count()).toBe(audit);
+    } finally {
+      remove();
+    }
+  });
 });

@@ -87,6 +87,8 @@ describe("facts the seed takes from the dataset's notes", () => {
         expect(declaration?.description).toMatch(/adds road safety/);
       }
     }
-    expect(STRATEGIC_LINE_EXTRAS["founding or continued work of municipal prevention bodies under municipal lead"]!.fields).toEqual(["PREVENTION_BODY"]);
+    // The shared rules read "prevention bodies" themselves, so that line needs no extra.
+    expect(fieldsOfActionFromText(["founding or continued work of municipal prevention bodies under municipal lead"])).toEqual(["PREVENTION_BODY"]);
+    expect(STRATEGIC_LINE_EXTRAS).not.toHaveProperty("founding or continued work of municipal prevention bodies under municipal lead");
   });
 });

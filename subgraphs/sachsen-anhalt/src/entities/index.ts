@@ -1,3 +1,4 @@
+import { WRITE_ENTITIES } from "@laenderhub/shared";
 import { SachsenAnhaltEvent } from "./event.entity.js";
 import { SachsenAnhaltIndicator } from "./indicator.entity.js";
 import { SachsenAnhaltJointDeclaration } from "./joint-declaration.entity.js";
@@ -25,8 +26,9 @@ export {
 };
 export { PersonListing } from "./partnership-person.entity.js";
 
-/** Every TypeORM entity of the subgraph (listed explicitly: no globs). */
+/** Every TypeORM entity of the subgraph (listed explicitly: no globs), with the shared audit entry. */
 export const SachsenAnhalt_ENTITIES: Function[] = [
+  ...WRITE_ENTITIES,
   SachsenAnhaltProgramme,
   SachsenAnhaltJointDeclaration,
   SachsenAnhaltStrategicLine,

@@ -1,4 +1,4 @@
-import { ComparativeContractResolver } from "@laenderhub/shared";
+import { ComparativeContractResolver, createHistoryResolver, StateCode } from "@laenderhub/shared";
 import type { NonEmptyArray } from "type-graphql";
 import { SachsenAnhaltEventResolver } from "./event.resolver.js";
 import { SachsenAnhaltIndicatorResolver } from "./indicator.resolver.js";
@@ -11,6 +11,13 @@ import { SachsenAnhaltPreventionBodyResolver } from "./prevention-body.resolver.
 import { SachsenAnhaltProgrammeResolver } from "./programme.resolver.js";
 import { SachsenAnhaltResolver } from "./sachsen-anhalt.resolver.js";
 import { SachsenAnhaltStrategicLineResolver } from "./strategic-line.resolver.js";
+import { SachsenAnhaltPartnershipMutationResolver } from "./partnership.mutation.js";
+import { SachsenAnhaltRecordMutationResolver } from "./record.mutation.js";
+import { SachsenAnhaltSourcesMutationResolver } from "./sources.mutation.js";
+import { SachsenAnhalt } from "../schema/sachsen-anhalt.type.js";
+
+/** `sachsenAnhalt { history(id) }`: the audit history of the state's own records (a public read). */
+export const SachsenAnhaltHistoryResolver = createHistoryResolver({ state: StateCode.ST, parent: SachsenAnhalt });
 
 export { SACHSEN_ANHALT_MAX_PAGE_SIZE } from "./sachsen-anhalt.resolver.js";
 export {
@@ -25,6 +32,9 @@ export {
   SachsenAnhaltProgrammeResolver,
   SachsenAnhaltResolver,
   SachsenAnhaltStrategicLineResolver,
+  SachsenAnhaltPartnershipMutationResolver,
+  SachsenAnhaltRecordMutationResolver,
+  SachsenAnhaltSourcesMutationResolver,
 };
 
 /** Every resolver class of the subgraph: its own, plus the shared comparative contract over its `cmp_*` views. */
@@ -40,6 +50,10 @@ export const SachsenAnhalt_RESOLVERS: NonEmptyArray<Function> = [
   SachsenAnhaltEventResolver,
   SachsenAnhaltIndicatorResolver,
   SachsenAnhaltLandespraeventionsratResolver,
+  SachsenAnhaltHistoryResolver,
+  SachsenAnhaltPartnershipMutationResolver,
+  SachsenAnhaltRecordMutationResolver,
+  SachsenAnhaltSourcesMutationResolver,
 ];
 
 /** Federation reference resolvers, by entity type name. */

@@ -67,7 +67,7 @@ function applyFilter(qb: SelectQueryBuilder<SachsenAnhaltLocalPartnership>, filt
  */
 @Resolver(() => SachsenAnhalt)
 export class SachsenAnhaltResolver {
-  @Query(() => SachsenAnhalt, { description: "Sachsen-Anhalt's programme in its own terms" })
+  @Query(() => SachsenAnhalt, { nullable: true, description: "Sachsen-Anhalt's programme in its own terms" })
   sachsenAnhalt(): SachsenAnhalt {
     return { state: StateCode.ST, name: STATE_NAMES.ST };
   }

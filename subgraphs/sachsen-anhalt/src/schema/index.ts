@@ -4,3 +4,8 @@ export * from "./local-partnership-page.type.js";
 export * from "./local-partnership-filter.input.js";
 export * from "./police-partner.type.js";
 export * from "./agreement-group.type.js";
+export * from "./municipality.input.js";
+export * from "./partnership.input.js";
+export * from "./event.input.js";
+export * from "./indicator.input.js";
+export * from "./sachsen-anhalt-record.union.js";

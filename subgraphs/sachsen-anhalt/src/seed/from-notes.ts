@@ -60,8 +60,6 @@ export const LANDESPRAEVENTIONSRAT = {
  * wording itself, so a reworded line loses its entry instead of inheriting another's.
  */
 export const STRATEGIC_LINE_EXTRAS: Readonly<Record<string, { fields?: readonly FieldOfAction[]; introducedInYear?: number }>> = {
-  // The shared rule matches "prevention body" in the singular only; this line names "prevention bodies".
-  "founding or continued work of municipal prevention bodies under municipal lead": { fields: [FieldOfAction.PREVENTION_BODY] },
   // "added 2017": the Fortschreibung of 2017-09-13, whose description says it "adds road safety for the first time".
   "road safety (added 2017: vulnerable road users, accident black spots)": { introducedInYear: 2017 },
 };
