@@ -1,37 +1,12 @@
-import { createGateway, type Gateway } from "@laenderhub/gateway";
-import { createLogger, issueToken, loadDataset, resolveRegistry, type AuthConfig, type RawParticipation, type RunningServer, type SubgraphService } from "@laenderhub/shared";
-import { createCompareSubgraph } from "@laenderhub/subgraph-compare";
-import { createSaarlandSubgraph } from "@laenderhub/subgraph-saarland";
-import { createSachsenSubgraph } from "@laenderhub/subgraph-sachsen";
-import { createSachsenAnhaltSubgraph } from "@laenderhub/subgraph-sachsen-anhalt";
+import { loadDataset, type RawParticipation } from "@laenderhub/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFederation, type RunningFederation } from "./support/federation.js";
 
 // The whole federation over HTTP, as `npm start` runs it: three state subgraphs and compare
 // from their production factories on port 0 with in-memory databases, and the gateway
 // serving the committed supergraph with those URLs.
 
-interface GraphQLResponse<T> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
-
-const logger = createLogger("e2e", "silent");
 const dataset = loadDataset();
-
-// Test-only signing secret; tokens are issued with the shared helper, as ministries' are.
-const SECRET = "e2e-secret-that-is-long-enough-0123456789";
-const auth: AuthConfig = { secrets: [SECRET], publicKeys: [], issuer: "laenderhub", audience: "laenderhub" };
-
-async function post<T = Record<string, any>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T>> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
-  expect(res.headers.get("content-type")).toMatch(/json/);
-  return (await res.json()) as GraphQLResponse<T>;
-}
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -44,36 +19,17 @@ function signingYear(p: RawParticipation): string | null {
 }
 
 describe("federation over HTTP", () => {
-  const services: SubgraphService<any>[] = [];
-  const servers = new Map<string, RunningServer>();
-  let gateway: Gateway;
+  let federation: RunningFederation;
   let gatewayUrl: string;
+  const post: RunningFederation["post"] = (...args) => federation.post(...args);
 
   beforeAll(async () => {
-    const [saarland, sachsen, sachsenAnhalt] = await Promise.all([
-      createSaarlandSubgraph({ databaseUrl: ":memory:", logger, auth }),
-      createSachsenSubgraph({ databaseUrl: ":memory:", logger }),
-      createSachsenAnhaltSubgraph({ databaseUrl: ":memory:", logger }),
-    ]);
-    services.push(saarland, sachsen, sachsenAnhalt);
-    servers.set("SL", await saarland.listen(0));
-    servers.set("SN", await sachsen.listen(0));
-    servers.set("ST", await sachsenAnhalt.listen(0));
-    const registry = resolveRegistry({
-      SUBGRAPH_URL_SL: servers.get("SL")!.url,
-      SUBGRAPH_URL_SN: servers.get("SN")!.url,
-      SUBGRAPH_URL_ST: servers.get("ST")!.url,
-    });
-    const compare = await createCompareSubgraph({ databaseUrl: ":memory:", registry, logger });
-    services.push(compare);
-    const compareServer = await compare.listen(0);
-    gateway = createGateway({ registry, compareUrl: compareServer.url, logger });
-    gatewayUrl = (await gateway.listen(0)).url;
+    federation = await startFederation();
+    gatewayUrl = federation.gatewayUrl;
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await Promise.all(services.map((s) => s.close()));
+    await federation?.close();
   });
 
   it("answers /health", async () => {
@@ -84,7 +40,6 @@ describe("federation over HTTP", () => {
 
   it("serves Saarland's partnerships with the gazetteer's municipality data in one request", async () => {
     const body = await post<{ saarland: { partnerships: { totalCount: number; items: any[] } } }>(
-      gatewayUrl,
       `{
         saarland {
           partnerships(first: 50) {
@@ -136,26 +91,25 @@ describe("federation over HTTP", () => {
   });
 
   it("answers null for ids nobody has", async () => {
-    const body = await post(gatewayUrl, `{ municipality(id: "SL-M-99999999") { name } saarland { partnership(id: "SL-P-999") { id } } }`);
+    const body = await post(`{ municipality(id: "SL-M-99999999") { name } saarland { partnership(id: "SL-P-999") { id } } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ municipality: null, saarland: { partnership: null } });
   });
 
   it("rejects a malformed AGS with INVALID_AGS", async () => {
-    const body = await post(gatewayUrl, `query ($ags: String) { municipality(ags: $ags) { name } }`, { ags: "1004511" });
+    const body = await post(`query ($ags: String) { municipality(ags: $ags) { name } }`, { ags: "1004511" });
     expect(body.errors?.[0]?.extensions?.code).toBe("INVALID_AGS");
     expect(body.data?.municipality ?? null).toBeNull();
   });
 
   it("finds a municipality by AGS", async () => {
-    const body = await post(gatewayUrl, `{ municipality(ags: "10045111") { id name district { name } participations { id } } }`);
+    const body = await post(`{ municipality(ags: "10045111") { id name district { name } participations { id } } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ municipality: { id: "SL-M-10045111", name: "Bexbach", district: { name: "Saarpfalz-Kreis" }, participations: [{ id: "SL-P-10" }] } });
   });
 
   it("counts participations per state and per year as the cited data does", async () => {
     const body = await post<{ comparison: any }>(
-      gatewayUrl,
       `{
         comparison(period: YEAR) {
           states { state participations undatedParticipations }
@@ -188,7 +142,6 @@ describe("federation over HTTP", () => {
 
   it("pages the cross-state participation list through the gateway with concrete types", async () => {
     const body = await post<{ participations: any }>(
-      gatewayUrl,
       `{
         participations(first: 5, orderBy: SIGNED_ON) {
           totalCount
@@ -212,44 +165,53 @@ describe("federation over HTTP", () => {
 
   it("forwards the caller's token: a state's editor writes its own records through the gateway", async () => {
     const mutation = `mutation ($place: String) { updateSaarlandPartnership(id: "SL-P-11", input: { place: $place }, note: "e2e") { id place } }`;
-    const bearer = async (state: string, role: "editor" | "viewer") =>
-      `Bearer ${await issueToken({ secret: SECRET, state, role, subject: `e2e-${state}-${role}`, expiresIn: "5m" })}`;
-
-    const anonymous = await post(gatewayUrl, mutation, { place: "Losheim am See" });
+    const anonymous = await post(mutation, { place: "Losheim am See" });
     expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(anonymous.errors?.[0]?.message).toMatch(/editor token of SL/);
-    const otherState = await post(gatewayUrl, mutation, { place: "Losheim am See" }, { authorization: await bearer("SN", "editor") });
+    // Sachsen's key is not Saarland's: the token cannot even be verified there.
+    const otherKey = await post(mutation, { place: "Losheim am See" }, await federation.bearer("SN", "editor"));
+    expect(otherKey.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED" });
+    // A valid signature does not help a token of another state.
+    const otherState = await post(mutation, { place: "Losheim am See" }, await federation.bearer("SN", "editor", "SL"));
     expect(otherState.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
 
-    const editor = await post(gatewayUrl, mutation, { place: "Losheim am See" }, { authorization: await bearer("SL", "editor") });
+    const editor = await post(mutation, { place: "Losheim am See" }, await federation.bearer("SL", "editor"));
     expect(editor.errors).toBeUndefined();
     expect(editor.data).toEqual({ updateSaarlandPartnership: { id: "SL-P-11", place: "Losheim am See" } });
-    const read = await post(gatewayUrl, `{ saarland { partnershipByOrdinal(n: 11) { place } } }`);
+    const read = await post(`{ saarland { partnershipByOrdinal(n: 11) { place } } }`);
     expect(read.data).toEqual({ saarland: { partnershipByOrdinal: { place: "Losheim am See" } } });
   });
 
   describe("with Sachsen-Anhalt's subgraph stopped", () => {
     beforeAll(async () => {
-      await servers.get("ST")!.stop();
+      await federation.servers.get("ST")!.stop();
     });
 
     it("still answers for the other states and names the missing one", async () => {
-      const body = await post<{ comparison: any }>(
-        gatewayUrl,
-        `{ comparison { states { state participations } unavailableStates { state name } } }`,
+      const body = await post<{ comparison: any; participations: any }>(
+        `{
+          comparison { states { state participations } unavailableStates { state name } }
+          participations(first: 100) { totalCount edges { node { id state } } unavailableStates { state } }
+        }`,
       );
-      expect(Object.fromEntries(body.data!.comparison.states.map((s: any) => [s.state, s.participations]))).toEqual({ SL: 11, SN: 47 });
+      const counted = (state: string) => dataset.participations.filter((p) => p.state === state).length;
+      expect(Object.fromEntries(body.data!.comparison.states.map((s: any) => [s.state, s.participations]))).toEqual({ SL: counted("SL"), SN: counted("SN") });
       expect(body.data!.comparison.unavailableStates).toMatchObject([{ state: "ST", name: "Sachsen-Anhalt" }]);
+      // The list keeps every participation of the states that answered, and says which state is missing.
+      const ids = body.data!.participations.edges.map((e: any) => e.node.id).sort();
+      expect(ids).toEqual(dataset.participations.filter((p) => p.state !== "ST").map((p) => p.id).sort());
+      expect(body.data!.participations.totalCount).toBe(ids.length);
+      expect(body.data!.participations.unavailableStates).toEqual([{ state: "ST" }]);
       const error = body.errors?.find((e) => e.extensions?.code === "STATE_UNAVAILABLE");
       expect(error, JSON.stringify(body.errors)).toBeDefined();
       expect(JSON.stringify(error)).toMatch(/Sachsen-Anhalt|"ST"/);
     });
 
     it("reports the state as STATE_UNAVAILABLE when the gateway itself cannot reach it", async () => {
-      const missing = await post(gatewayUrl, `{ sachsenAnhalt { name } }`);
+      const missing = await post(`{ sachsenAnhalt { name } }`);
       expect(missing.errors?.[0]?.extensions).toMatchObject({ code: "STATE_UNAVAILABLE", state: "ST" });
       expect(missing.errors?.[0]?.message).toMatch(/Sachsen-Anhalt/);
-      const others = await post(gatewayUrl, `{ saarland { partnershipByOrdinal(n: 10) { municipality { name } } } }`);
+      const others = await post(`{ saarland { partnershipByOrdinal(n: 10) { municipality { name } } } }`);
       expect(others.errors).toBeUndefined();
       expect(others.data).toEqual({ saarland: { partnershipByOrdinal: { municipality: { name: "Bexbach" } } } });
     });
