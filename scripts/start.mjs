@@ -38,8 +38,20 @@ const stateUrls = Object.fromEntries(states.map((s) => [`SUBGRAPH_URL_${s.code}`
 const comparePort = port("COMPARE_PORT", 4010);
 const gatewayPort = port("GATEWAY_PORT", 4000);
 
+// Each state verifies tokens with its own key, as each ministry deploys its subgraph:
+// SL_AUTH_JWT_SECRETS (and the other AUTH_JWT_* with the state's prefix) reach Saarland's
+// subgraph only, as its AUTH_JWT_SECRETS. An unprefixed AUTH_JWT_* applies to every state.
+const AUTH_VARIABLES = ["AUTH_JWT_SECRETS", "AUTH_JWT_PUBLIC_KEYS", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE"];
+function stateAuthEnv(code) {
+  const env = {};
+  for (const variable of AUTH_VARIABLES) {
+    const own = process.env[`${code}_${variable}`];
+    if (own !== undefined && own !== "") env[variable] = own;
+  }
+  return env;
+}
 const subgraphs = [
-  ...states.map((s) => ({ ...s, env: { DATABASE_URL: `${dataDir}/${s.name}.sqlite` } })),
+  ...states.map((s) => ({ ...s, env: { DATABASE_URL: `${dataDir}/${s.name}.sqlite`, ...stateAuthEnv(s.code) } })),
   { name: "compare", dir: "subgraphs/compare", port: comparePort, env: { DATABASE_URL: `${dataDir}/compare.sqlite`, ...stateUrls } },
 ];
 const gateway = { name: "gateway", dir: "gateway", port: gatewayPort, env: { ...stateUrls, COMPARE_URL: `${urlOf(comparePort)}/graphql` } };

@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { decodeJwt, SignJWT, UnsecuredJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import {
@@ -208,5 +210,15 @@ describe("token CLI", () => {
     expect(code).toBe(0);
     expect(out.trim().length).toBeGreaterThanOrEqual(32);
     expect(() => authConfigFromEnv({ AUTH_JWT_SECRETS: out.trim() })).not.toThrow();
+  });
+
+  it("runs as `npm run token` from the repository root, as the READMEs document (built code)", async () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const env = { ...process.env, AUTH_JWT_SECRETS: SECRET };
+    delete env.AUTH_JWT_SECRET;
+    const result = spawnSync("npm", ["run", "-s", "token", "--", "--state", "SL", "--role", "editor", "--subject", "admin"], { cwd: root, env, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect((await createAuthenticator(config)(`Bearer ${result.stdout.trim()}`)).principal).toEqual({ subject: "admin", state: "SL", role: "editor" });
   });
 });
