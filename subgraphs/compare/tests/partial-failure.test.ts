@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset, StateCode, type StateSubgraph, type SubgraphService } from "@laenderhub/shared";
 import type { CompareContext } from "../src/index.js";
-import { downState, startFakeState, startHangingState, type FakeState } from "./support/fake-state.js";
+import { CONTRACT_MAX_PEOPLE } from "../src/comparative/contract-client.js";
+import { downState, fakeRows, startFakeState, startHangingState, type FakeState } from "./support/fake-state.js";
 import { createTestCompare, run, type Result } from "./support/service.js";
 
 const data = loadDataset();
@@ -56,6 +57,23 @@ describe("partial failure", () => {
       const error = stateUnavailable(res);
       expect(error.extensions!.states).toEqual(["SN"]);
       expect(error.message).toContain("Sachsen (SN)");
+    });
+  });
+
+  it("reports a state with more people rows than compare groups, instead of counting them short", async () => {
+    const [first, ...rest] = fakeRows(StateCode.SN);
+    const crowd = Array.from({ length: CONTRACT_MAX_PEOPLE }, (_, i) => ({ name: `Person ${i}`, role: null, organisation: null, party: null, basis: "SIGNED" }));
+    const crowded = await startFakeState(StateCode.SN, { rows: [{ ...first!, signatories: crowd }, ...rest] });
+    started.push(crowded);
+    await withCompare([sl.entry, crowded.entry], async (service) => {
+      const res = await run(service, `{ people(first: 200) { name states agreementsSigned } }`);
+      const error = stateUnavailable(res);
+      expect(error.extensions!.states).toEqual(["SN"]);
+      expect(JSON.stringify(error.extensions!.reasons)).toContain(`${CONTRACT_MAX_PEOPLE} or more people rows`);
+      // Saarland's people are all there; nobody of Sachsen is counted from a cut-off list.
+      const people = res.data!.people as { states: string[] }[];
+      expect(people.length).toBeGreaterThan(0);
+      expect(people.every((p) => p.states.length === 1 && p.states[0] === "SL")).toBe(true);
     });
   });
 

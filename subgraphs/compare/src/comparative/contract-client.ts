@@ -250,7 +250,7 @@ export type ContractDimension = "STATE" | "PROGRAMME" | "YEAR" | "QUARTER" | "IN
 
 /** The most rows a state returns per page (the contract's MAX_PAGE_SIZE). */
 export const CONTRACT_MAX_PAGE = 500;
-/** The most people rows compare asks a state for; grouping by person needs them all. */
+/** The most people rows compare asks a state for (the contract's limit); grouping by person needs them all. */
 export const CONTRACT_MAX_PEOPLE = 10_000;
 
 function rowsOfState<T extends { state: StateCode }>(rows: T[], state: StateSubgraph, field: string): void {
@@ -293,7 +293,13 @@ export const contract = {
       { search: { type: "String", value: search ?? undefined }, first: { type: "Int!", value: CONTRACT_MAX_PEOPLE } },
       "{ name role organisation party basis participationId typename state agreementId municipalityId municipalityName signedOn }",
       z.array(personRowSchema),
-      (rows, state) => rowsOfState(rows, state, "_comparativePeople"),
+      (rows, state) => {
+        rowsOfState(rows, state, "_comparativePeople");
+        // A full answer may have been cut at the limit: report the state rather than count people short.
+        if (rows.length >= CONTRACT_MAX_PEOPLE) {
+          throw new StateUnavailableError(state.code, `has ${CONTRACT_MAX_PEOPLE} or more people rows for this search; counts per person would be incomplete (narrow the search)`);
+        }
+      },
     );
   },
   programmes(): ContractCall<ContractProgrammeRow[]> {
