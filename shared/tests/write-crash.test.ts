@@ -1,7 +1,6 @@
 import Database from "better-sqlite3";
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,21 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toyCsv } from "./fixtures/toy-records.mjs";
 
 // The crash test runs the real engine in a child process that it kills, so it needs the
-// compiled package: build shared's dist/ first (type errors elsewhere do not stop the emit).
+// compiled package (built once for the whole run by vitest.global-setup.ts).
 const sharedDir = fileURLToPath(new URL("..", import.meta.url));
 const fixture = fileURLToPath(new URL("./fixtures/crash-import.mjs", import.meta.url));
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
 let dir: string;
 beforeAll(() => {
-  try {
-    execFileSync(process.execPath, [tsc, "-p", sharedDir], { stdio: "pipe" });
-  } catch {
-    // Emitted anyway; the checks below fail if the engine is missing.
-  }
   expect(existsSync(join(sharedDir, "dist/write/index.js"))).toBe(true);
   dir = mkdtempSync(join(tmpdir(), "lh-crash-"));
-}, 120_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function runFixture(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {

@@ -25,15 +25,9 @@ describe("saarland import and export commands as child processes", () => {
 
   beforeAll(() => {
     ({ dir, cleanup } = tempDir());
-    // The npm scripts run the built code: build this package (and the shared one, if it never was).
-    const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-    if (!existsSync(join(ROOT, "shared/dist/index.js"))) {
-      const shared = run(process.execPath, [tsc, "-p", "shared"]);
-      expect(shared.status, shared.stdout + shared.stderr).toBe(0);
-    }
-    const build = run(process.execPath, [tsc, "-p", "subgraphs/saarland"]);
-    expect(build.status, build.stdout + build.stderr).toBe(0);
-  }, 180_000);
+    // The npm scripts run the built code (built once for the whole run: vitest.global-setup.ts).
+    expect(existsSync(join(ROOT, "subgraphs/saarland/dist/cli/import.js"))).toBe(true);
+  });
   afterAll(() => cleanup?.());
 
   it("validates, dry-runs, imports once, then finds the same file unchanged, and exports what it holds", async () => {

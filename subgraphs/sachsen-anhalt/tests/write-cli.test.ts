@@ -1,16 +1,13 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "./helpers.js";
 
-// The commands run the compiled package (`npm run import` runs dist/cli/import.js): build
-// shared and this subgraph first. Type errors elsewhere in the repository do not stop the emit.
+// The commands run the compiled package (`npm run import` runs dist/cli/import.js), built once
+// for the whole run by vitest.global-setup.ts.
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const sharedDir = fileURLToPath(new URL("../../../shared", import.meta.url));
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const importCli = join(packageDir, "dist/cli/import.js");
 const exportCli = join(packageDir, "dist/cli/export.js");
 const example = join(packageDir, "examples/partnerships.csv");
@@ -18,16 +15,9 @@ const example = join(packageDir, "examples/partnerships.csv");
 let dir: string;
 let remove: () => void;
 beforeAll(() => {
-  for (const project of [sharedDir, packageDir]) {
-    try {
-      execFileSync(process.execPath, [tsc, "-p", project], { stdio: "pipe" });
-    } catch {
-      // Emitted anyway; the check below fails if the commands are missing.
-    }
-  }
   expect(existsSync(importCli) && existsSync(exportCli)).toBe(true);
   ({ dir, remove } = tempDir());
-}, 180_000);
+});
 afterAll(() => remove?.());
 
 function cli(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {

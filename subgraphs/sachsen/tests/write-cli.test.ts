@@ -1,31 +1,19 @@
 import Database from "better-sqlite3";
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestSubgraph, data, tempDir } from "./helpers.js";
 
 // The commands run as users run them, `npm run import -w @laenderhub/subgraph-sachsen -- …`,
-// which executes the compiled package: shared and this subgraph are built first (type errors
-// elsewhere do not stop the emit).
+// which executes the compiled package, built once for the whole run by vitest.global-setup.ts.
 const root = fileURLToPath(new URL("../../../", import.meta.url));
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-const build = (project: string) => {
-  try {
-    execFileSync(process.execPath, [tsc, "-p", join(root, project)], { stdio: "pipe" });
-  } catch {
-    // Emitted anyway; the checks below fail if the command is missing.
-  }
-};
 
 let dir: string;
 let cleanup: () => void;
 let db: string;
 beforeAll(async () => {
-  build("shared");
-  build("subgraphs/sachsen");
   expect(existsSync(join(root, "subgraphs/sachsen/dist/cli/import.js"))).toBe(true);
   ({ dir, cleanup } = tempDir());
   db = join(dir, "sachsen.sqlite");

@@ -1,0 +1,101 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeRecords } from "@laenderhub/shared";
+import { killImportWhileWriting, runNodeScript, sqliteFingerprint } from "@laenderhub/shared/testing";
+import { openSaarlandDatabase, PARTNERSHIP_COLUMNS, partnershipIo, type PartnershipRow } from "@laenderhub/subgraph-saarland";
+import { tempDir } from "./helpers.js";
+
+// "A process killed in the middle of an import leaves the database as it was", for Saarland's
+// own import command: the built CLI (what `npm run import -w @laenderhub/subgraph-saarland`
+// runs) imports a large partnership file in a child process and is killed with SIGKILL while
+// it is applying rows inside its one write transaction.
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const importCli = join(packageDir, "dist/cli/import.js");
+
+/** New partnerships in the file; enough that applying them lasts well beyond the kill. */
+const NEW_ROWS = 3000;
+const PROGRESS_EVERY = 100;
+
+let dir: string;
+let cleanup: () => void;
+beforeAll(() => {
+  // The command runs the built code (built once for the whole run: vitest.global-setup.ts).
+  expect(existsSync(importCli)).toBe(true);
+  ({ dir, cleanup } = tempDir());
+});
+afterAll(() => cleanup?.());
+
+/**
+ * A valid file of NEW_ROWS new partnerships (test data, not facts: cloned from a seeded one,
+ * each with its own id and source, no running number) followed by every seeded partnership
+ * with a changed place, so the import both creates and updates.
+ */
+function largeFile(seeded: readonly PartnershipRow[]): { rows: PartnershipRow[]; updated: number } {
+  const template = seeded.find((p) => p.signatories.length > 0) ?? seeded[0]!;
+  const created = Array.from({ length: NEW_ROWS }, (_, i): PartnershipRow => {
+    const id = `SL-P-CRASH-${String(i + 1).padStart(5, "0")}`;
+    return {
+      ...template,
+      id,
+      agreementId: id,
+      groupName: null,
+      groupKind: null,
+      ordinal: null,
+      ordinalBasis: null,
+      ordinalBasisText: null,
+      place: `Rathaus ${i + 1}`,
+      sources: [{ url: `https://example.org/saarland/crash-test/${i + 1}`, publisher: "Test", title: null, publishedOn: "2024-05" }],
+    };
+  });
+  const updated = seeded.map((p) => ({ ...p, place: `${p.place ?? "Rathaus"} (crash test)` }));
+  return { rows: [...created, ...updated], updated: updated.length };
+}
+
+describe("saarland import killed in its write transaction", () => {
+  it("leaves every table as it was, and the same file then imports completely", async () => {
+    const db = join(dir, "saarland.sqlite");
+    const file = join(dir, "partnerships.csv");
+
+    // A new file database, migrated and seeded by the function the command opens it with.
+    const ds = await openSaarlandDatabase(db);
+    let seeded: PartnershipRow[];
+    try {
+      seeded = await partnershipIo.exportRecords!(ds.manager);
+    } finally {
+      await ds.destroy();
+    }
+    expect(seeded.length).toBeGreaterThan(0);
+    const { rows, updated } = largeFile(seeded);
+    writeFileSync(file, writeRecords(rows as unknown as Record<string, unknown>[], "csv", PARTNERSHIP_COLUMNS));
+
+    const before = sqliteFingerprint(db);
+    expect(before.integrity).toBe("ok");
+    expect(before.tables.partnership!.rows).toBe(seeded.length);
+
+    const args = [file, "--database", db, "--actor", "crash-test", "--progress-every", String(PROGRESS_EVERY)];
+    const killed = await killImportWhileWriting(importCli, args, { cwd: packageDir, type: "partnerships" });
+    expect(killed.signal).toBe("SIGKILL");
+    // It had validated the whole file and was applying rows, short of the last one, when killed.
+    expect(killed.stderr).toContain(`partnerships: validated ${rows.length}/${rows.length} rows`);
+    expect(killed.total).toBe(rows.length);
+    expect(killed.applied).toBeGreaterThanOrEqual(PROGRESS_EVERY);
+    expect(killed.applied).toBeLessThan(rows.length);
+    expect(killed.stdout).toBe("");
+
+    const after = sqliteFingerprint(db);
+    expect(after.integrity).toBe("ok");
+    expect(after).toEqual(before);
+
+    // The same file, left to finish, changes the database: the file is valid and the check above could fail.
+    const finished = await runNodeScript(importCli, args, { cwd: packageDir });
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(finished.stdout).toBe(`partnerships: imported: ${NEW_ROWS} created, ${updated} updated, 0 unchanged (${rows.length} rows)\n`);
+    const done = sqliteFingerprint(db);
+    expect(done.integrity).toBe("ok");
+    expect(done.tables.partnership!.rows).toBe(seeded.length + NEW_ROWS);
+    expect(done.tables.audit_entry!.rows).toBe(before.tables.audit_entry!.rows + rows.length);
+  }, 300_000);
+});
