@@ -4,7 +4,6 @@ import { createCompareSubgraph } from "@laenderhub/subgraph-compare";
 import { createSaarlandSubgraph } from "@laenderhub/subgraph-saarland";
 import { createSachsenSubgraph } from "@laenderhub/subgraph-sachsen";
 import { createSachsenAnhaltSubgraph } from "@laenderhub/subgraph-sachsen-anhalt";
-import { expect } from "vitest";
 
 /** A GraphQL response as the gateway sends it. */
 export interface GraphQLResponse<T> {
@@ -45,11 +44,16 @@ export interface RunningFederation {
   close(): Promise<void>;
 }
 
+/** Loopback only, named as an address: "localhost" may be tried as ::1 first. */
+const HOST = "127.0.0.1";
+
 /**
  * Starts the three state subgraphs (in-memory SQLite, seeded, each with its own key), compare
- * and the gateway on the committed supergraph, as `npm start` runs them but on port 0.
+ * and the gateway on the committed supergraph, as `npm start` runs them but in this process,
+ * each on a free loopback port. Used by the end-to-end tests and the benchmark.
  */
 export async function startFederation(): Promise<RunningFederation> {
+  // Silent: log lines per request would cost time, and the benchmark would measure them.
   const logger = createLogger("e2e", "silent");
   const services: SubgraphService<any>[] = [];
   const servers = new Map<StateKey, RunningServer>();
@@ -66,9 +70,11 @@ export async function startFederation(): Promise<RunningFederation> {
     ]);
     services.push(...states);
     const [saarland, sachsen, sachsenAnhalt] = states;
-    servers.set("SL", await saarland.listen(0));
-    servers.set("SN", await sachsen.listen(0));
-    servers.set("ST", await sachsenAnhalt.listen(0));
+    servers.set("SL", await saarland.listen(0, HOST));
+    servers.set("SN", await sachsen.listen(0, HOST));
+    servers.set("ST", await sachsenAnhalt.listen(0, HOST));
+    // An explicit environment: SUBGRAPH_* variables of the caller's shell cannot point the
+    // federation elsewhere or drop a state.
     const registry = resolveRegistry({
       SUBGRAPH_URL_SL: servers.get("SL")!.url,
       SUBGRAPH_URL_SN: servers.get("SN")!.url,
@@ -76,13 +82,13 @@ export async function startFederation(): Promise<RunningFederation> {
     });
     const compare = await createCompareSubgraph({ databaseUrl: ":memory:", registry, logger });
     services.push(compare);
-    const compareUrl = (await compare.listen(0)).url;
+    const compareUrl = (await compare.listen(0, HOST)).url;
     gateway = createGateway({ registry, compareUrl, logger });
-    const gatewayUrl = (await gateway.listen(0)).url;
+    const gatewayUrl = (await gateway.listen(0, HOST)).url;
 
     const post = async <T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, url = gatewayUrl) => {
       const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
-      expect(res.headers.get("content-type")).toMatch(/json/);
+      if (!/json/.test(res.headers.get("content-type") ?? "")) throw new Error(`${url} answered ${res.status} with ${res.headers.get("content-type")}, not JSON`);
       return (await res.json()) as GraphQLResponse<T>;
     };
     const bearer = async (state: StateKey, role: Role, signedBy: StateKey = state) => ({

@@ -1,6 +1,6 @@
 import { loadDataset, type RawParticipation } from "@laenderhub/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFederation, type RunningFederation } from "./support/federation.js";
+import { startFederation, type RunningFederation } from "../support/federation.js";
 
 // The researcher's question in one request through the gateway: how many participations each
 // state has, per year and since when; who joined which programme in a date range, with each

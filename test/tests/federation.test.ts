@@ -1,6 +1,6 @@
 import { loadDataset, type RawParticipation } from "@laenderhub/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFederation, type RunningFederation } from "./support/federation.js";
+import { startFederation, type RunningFederation } from "../support/federation.js";
 
 // The whole federation over HTTP, as `npm start` runs it: three state subgraphs and compare
 // from their production factories on port 0 with in-memory databases, and the gateway

@@ -1,6 +1,6 @@
 import { loadDataset } from "@laenderhub/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFederation, type RunningFederation, type StateKey } from "./support/federation.js";
+import { startFederation, type RunningFederation, type StateKey } from "../support/federation.js";
 
 // A ministry writes through the gateway with its editor token, and researchers see the record
 // at once in the comparative API; a token of another state changes nothing. Every state,
