@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
 import type { CliIo } from "../auth/token-cli.js";
@@ -6,6 +7,24 @@ import { formatOfFile, type DataFormat, type RowError } from "./formats.js";
 import { runImport, type ImportReport, type RecordIoSpec } from "./import.js";
 
 /** Exit codes of the import and export commands. */
+/**
+ * The SQLite file `npm start` gives a subgraph, `<repository>/.data/<subgraph>.sqlite`: the
+ * default database of the state's import and export commands, so that an import after
+ * `npm start` changes what the federation serves. (shared/src/write and shared/dist/write
+ * both sit three levels below the repository.)
+ */
+export function startDatabaseOf(subgraph: string): string {
+  return fileURLToPath(new URL(`../../../.data/${subgraph}.sqlite`, import.meta.url));
+}
+
+/**
+ * npm runs a workspace script in the package's folder; file names typed on the command line
+ * mean the folder npm was called from, which npm passes as INIT_CWD.
+ */
+export function useCallersDirectory(env: Record<string, string | undefined> = process.env): void {
+  if (env.INIT_CWD) process.chdir(env.INIT_CWD);
+}
+
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import {
   PARTNERSHIP_COLUMNS,
   partnershipIo,
   SAARLAND_RECORD_IO,
+  DEFAULT_DATABASE,
   saarlandCliOptions,
   SaarlandAgreedMeasure,
   SaarlandFrameworkDocument,
@@ -254,5 +256,11 @@ describe("saarland bulk import and export", () => {
     const events = io();
     expect(await runExportCommand({ ...saarlandCliOptions(["--database", db, "--type", "events", "--format", "csv"], "export", {}), io: events.io })).toBe(0);
     expect(events.lines.out.join("").split("\n")[0]).toBe("id,programmeId,date,additionalDates,title,eventType,format,place,status,participantsSummary,relatedIds,sources");
+  });
+});
+
+describe("the commands' default database", () => {
+  it("is the one npm start serves, <repository>/.data/saarland.sqlite, wherever the command runs", () => {
+    expect(DEFAULT_DATABASE).toBe(fileURLToPath(new URL("../../../.data/saarland.sqlite", import.meta.url)));
   });
 });

@@ -23,7 +23,7 @@ export { AsskommEventInput } from "./schema/event.input.js";
 export { AsskommIndicatorInput } from "./schema/indicator.input.js";
 export { SachsenSourcedRecord, SachsenHistoryResolver } from "./resolvers/index.js";
 export { openSachsenDataSource } from "./db.js";
-export { sachsenCliOptions } from "./cli/options.js";
+export { SACHSEN_DEFAULT_DATABASE, sachsenCliOptions } from "./cli/options.js";
 export { SACHSEN_RECORD_IO, SACHSEN_IMPORT_ORDER, eventIo, gemeindeIo, indicatorIo, membershipIo, programmeIo } from "./io/specs.js";
 export {
   ASSKOMM_PROGRAMME_ID,

@@ -1,5 +1,5 @@
 import { AuditEntry, runExportCommand, runImportCommand, type DataFormat } from "@laenderhub/shared";
-import { openSachsenDataSource, SACHSEN_IMPORT_ORDER, SACHSEN_RECORD_IO, sachsenCliOptions } from "@laenderhub/subgraph-sachsen";
+import { openSachsenDataSource, SACHSEN_DEFAULT_DATABASE, SACHSEN_IMPORT_ORDER, SACHSEN_RECORD_IO, sachsenCliOptions } from "@laenderhub/subgraph-sachsen";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,10 +26,10 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 /** Runs the import or export command in-process with the options the real CLI uses. */
-async function cli(command: "import" | "export", argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function cli(command: "import" | "export", argv: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const options = sachsenCliOptions(command, argv, { env: {}, io: { out: (t) => (out += t), err: (t) => (err += t) } });
+  const options = sachsenCliOptions(command, argv, { env, io: { out: (t) => (out += t), err: (t) => (err += t) } });
   const code = await (command === "import" ? runImportCommand(options) : runExportCommand(options));
   return { code, out, err };
 }
@@ -193,7 +193,8 @@ describe("export", () => {
       await (await openSachsenDataSource(empty)).destroy();
       for (const type of SACHSEN_IMPORT_ORDER) {
         const exported = await exportTo(type, format);
-        const result = await importFile(exported.out, empty, "--type", type);
+        // SEED=false: the commands would otherwise seed the empty database first, as the subgraph does.
+        const result = await cli("import", [exported.out, "--database", empty, "--actor", "tester", "--type", type], { SEED: "false" });
         expect(result.code, result.err).toBe(0);
         expect(result.out).toMatch(new RegExp(`^${type}: imported: (\\d+) created, 0 updated, 0 unchanged \\(\\1 rows\\)\\n$`));
         // Exported again from the new database, the file is the same, byte for byte.
@@ -206,4 +207,21 @@ describe("export", () => {
       expect({ ...copy, audit: 0 }).toEqual({ ...original, audit: 0 });
     });
   }
+});
+
+describe("the database the commands open", () => {
+  it("is by default the one npm start serves: <repository>/.data/sachsen.sqlite", () => {
+    expect(SACHSEN_DEFAULT_DATABASE).toBe(fileURLToPath(new URL("../../../.data/sachsen.sqlite", import.meta.url)));
+  });
+
+  it("is migrated and seeded when new, as the subgraph does on start; SEED=false leaves it empty", async () => {
+    const exported = async (database: string, env: Record<string, string>) => {
+      const out = join(dir, `${env.SEED ?? "default"}.json`);
+      const result = await cli("export", ["--format", "json", "--out", out, "--database", database], env);
+      expect(result.code, result.err).toBe(0);
+      return JSON.parse(readFileSync(out, "utf8")) as { id: string }[];
+    };
+    expect((await exported(join(dir, "new.sqlite"), {})).map((r) => r.id).sort()).toEqual(data.participations.map((p) => p.id).sort());
+    expect(await exported(join(dir, "empty.sqlite"), { SEED: "false" })).toEqual([]);
+  });
 });

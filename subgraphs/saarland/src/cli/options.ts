@@ -1,12 +1,12 @@
-import { StateCode, type SubgraphCliOptions } from "@laenderhub/shared";
+import { StateCode, startDatabaseOf, type SubgraphCliOptions } from "@laenderhub/shared";
 import { openSaarlandDatabase } from "../write/database.js";
 import { SAARLAND_RECORD_IO } from "../write/record-io.js";
 
 export const IMPORT_PROGRAM = "npm run import -w @laenderhub/subgraph-saarland --";
 export const EXPORT_PROGRAM = "npm run export -w @laenderhub/subgraph-saarland --";
 
-/** The server's default database, relative to the package directory that npm runs the scripts in. */
-export const DEFAULT_DATABASE = ".data/saarland.sqlite";
+/** The database `npm start` runs Saarland's subgraph on, so an import changes what the federation serves. */
+export const DEFAULT_DATABASE = startDatabaseOf("saarland");
 
 /**
  * The options of Saarland's import and export commands. The database is opened the way the

@@ -1,14 +1,9 @@
-import { StateCode, type SubgraphCliOptions } from "@laenderhub/shared";
-import { fileURLToPath } from "node:url";
+import { StateCode, startDatabaseOf, type SubgraphCliOptions } from "@laenderhub/shared";
 import { openSachsenAnhaltDatabase } from "../database.js";
 import { SACHSEN_ANHALT_IO_SPECS } from "../io/index.js";
 
-/**
- * The database `npm start` runs this subgraph on (`<repository>/.data/sachsen-anhalt.sqlite`),
- * so an import after `npm start` changes what the federation serves. Resolved from this file
- * (src/cli or dist/cli), not from the working directory.
- */
-export const SACHSEN_ANHALT_DEFAULT_DATABASE = fileURLToPath(new URL("../../../../.data/sachsen-anhalt.sqlite", import.meta.url));
+/** The database `npm start` runs this subgraph on, so an import changes what the federation serves. */
+export const SACHSEN_ANHALT_DEFAULT_DATABASE = startDatabaseOf("sachsen-anhalt");
 
 /**
  * What the import and export commands of the subgraph share: the state, the database (opened,
@@ -27,7 +22,3 @@ export function sachsenAnhaltCliOptions(command: "import" | "export", argv: stri
   };
 }
 
-/** npm runs a workspace script in the package's folder; paths on the command line are meant from where npm was called. */
-export function useCallersDirectory(env: Record<string, string | undefined> = process.env): void {
-  if (env.INIT_CWD) process.chdir(env.INIT_CWD);
-}

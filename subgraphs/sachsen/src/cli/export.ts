@@ -1,6 +1,6 @@
 // Export of Sachsen's records: `npm run export -w @laenderhub/subgraph-sachsen -- --format json --out memberships.json`.
-import { runExportCommand } from "@laenderhub/shared";
-import { runInCallersDirectory, sachsenCliOptions } from "./options.js";
+import { runExportCommand, useCallersDirectory } from "@laenderhub/shared";
+import { sachsenCliOptions } from "./options.js";
 
-runInCallersDirectory();
+useCallersDirectory();
 process.exitCode = await runExportCommand(sachsenCliOptions("export", process.argv.slice(2)));

@@ -1,6 +1,6 @@
 // Bulk import of Sachsen's records: `npm run import -w @laenderhub/subgraph-sachsen -- file.csv [--dry-run]`.
-import { runImportCommand } from "@laenderhub/shared";
-import { runInCallersDirectory, sachsenCliOptions } from "./options.js";
+import { runImportCommand, useCallersDirectory } from "@laenderhub/shared";
+import { sachsenCliOptions } from "./options.js";
 
-runInCallersDirectory();
+useCallersDirectory();
 process.exitCode = await runImportCommand(sachsenCliOptions("import", process.argv.slice(2)));

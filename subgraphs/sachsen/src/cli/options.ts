@@ -1,14 +1,14 @@
-import type { SubgraphCliOptions } from "@laenderhub/shared";
-import { fileURLToPath } from "node:url";
+import { startDatabaseOf, type SubgraphCliOptions } from "@laenderhub/shared";
 import { openSachsenDataSource } from "../db.js";
+import { seedSachsen } from "../seed/index.js";
 import { SACHSEN_RECORD_IO } from "../io/specs.js";
 
-// src/cli and dist/cli both sit two levels below the package: its .data/ is the database that
-// `npm start -w @laenderhub/subgraph-sachsen` uses by default.
-const PACKAGE_DATABASE = fileURLToPath(new URL("../../.data/sachsen.sqlite", import.meta.url));
+/** The database `npm start` runs Sachsen's subgraph on, so an import changes what the federation serves. */
+export const SACHSEN_DEFAULT_DATABASE = startDatabaseOf("sachsen");
 
 /**
- * The options of Sachsen's import and export commands: the state, its default database, its
+ * The options of Sachsen's import and export commands: the state, its default database (opened
+ * and migrated, and seeded when empty unless SEED=false, as the subgraph does on start), its
  * record types. Tests run the commands in-process with these same options.
  */
 export function sachsenCliOptions(command: "import" | "export", argv: string[], extra: Partial<SubgraphCliOptions> = {}): SubgraphCliOptions {
@@ -16,17 +16,14 @@ export function sachsenCliOptions(command: "import" | "export", argv: string[], 
     argv,
     program: `npm run ${command} -w @laenderhub/subgraph-sachsen --`,
     state: "SN",
-    defaultDatabase: PACKAGE_DATABASE,
-    openDataSource: (url) => openSachsenDataSource(url),
+    defaultDatabase: SACHSEN_DEFAULT_DATABASE,
+    openDataSource: async (url) => {
+      const dataSource = await openSachsenDataSource(url);
+      if ((extra.env ?? process.env).SEED !== "false") await seedSachsen(dataSource);
+      return dataSource;
+    },
     specs: SACHSEN_RECORD_IO,
     ...extra,
   };
 }
 
-/**
- * `npm run -w` runs a script in the package folder; file names on the command line mean the
- * folder the user typed them in (npm passes it as INIT_CWD), so the command works from there.
- */
-export function runInCallersDirectory(env: Record<string, string | undefined> = process.env): void {
-  if (env.INIT_CWD) process.chdir(env.INIT_CWD);
-}
