@@ -1,4 +1,5 @@
 import { loadDataset, type RawParticipation } from "@laenderhub/shared";
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type RunningFederation } from "../support/federation.js";
 
@@ -88,6 +89,28 @@ describe("federation over HTTP", () => {
       else expect(item.signedOn.iso === null || item.signedOn.iso.length <= 7, `${record.id} must not gain a day`).toBe(true);
     }
     expect(items.find((p) => p.ordinal === 11).municipality.name).toBe("Losheim am See");
+  });
+
+  it("serves automatic persisted queries, so a dashboard can send a hash instead of the query text (GET too)", async () => {
+    const query = "{ comparison { states { state participations } } }";
+    const sha256Hash = createHash("sha256").update(query).digest("hex");
+    const persistedQuery = { version: 1, sha256Hash };
+    const send = async (body: Record<string, unknown>) =>
+      (await fetch(gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<any>;
+
+    const unknown = await send({ extensions: { persistedQuery } });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    const registered = await send({ query, extensions: { persistedQuery } });
+    expect(registered.errors).toBeUndefined();
+    const byHash = await send({ extensions: { persistedQuery } });
+    expect(byHash).toEqual(registered);
+    const perState = Object.fromEntries(byHash.data.comparison.states.map((s: any) => [s.state, s.participations]));
+    for (const state of ["SL", "SN", "ST"]) expect(perState[state]).toBe(dataset.participations.filter((p) => p.state === state).length);
+
+    // A GET by hash can be cached by a CDN or the browser in front of the gateway.
+    const url = `${gatewayUrl}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery }))}`;
+    const viaGet = await (await fetch(url, { headers: { "apollo-require-preflight": "true" } })).json();
+    expect(viaGet).toEqual(registered);
   });
 
   it("answers null for ids nobody has", async () => {
