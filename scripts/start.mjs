@@ -5,12 +5,14 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Variables set in the shell win over the ones in .env (see .env.example).
 if (existsSync(`${root}.env`)) process.loadEnvFile(`${root}.env`);
-const dataDir = `${root}.data`;
+// Where the SQLite files live; DATA_DIR moves them (a path relative to the repository root).
+const dataDir = process.env.DATA_DIR ? resolve(root, process.env.DATA_DIR) : `${root}.data`;
 const host = process.env.HOST ?? "127.0.0.1";
 const healthTimeoutMs = Number(process.env.START_TIMEOUT_MS ?? 60_000);
 
