@@ -11,5 +11,11 @@ import { fileURLToPath } from "node:url";
 export function setup(): void {
   const root = fileURLToPath(new URL(".", import.meta.url));
   const turbo = fileURLToPath(new URL("./node_modules/turbo/bin/turbo", import.meta.url));
-  execFileSync(process.execPath, [turbo, "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    execFileSync(process.execPath, [turbo, "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: "pipe", encoding: "utf8" });
+  } catch (err) {
+    // turbo prints tsc's errors on stdout: show them, not only "Command failed".
+    const { stdout = "", stderr = "" } = err as { stdout?: string; stderr?: string };
+    throw new Error(`the build before the tests failed:\n${stdout}${stderr}`);
+  }
 }

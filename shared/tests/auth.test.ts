@@ -217,8 +217,7 @@ describe("token CLI", () => {
     const env = { ...process.env, AUTH_JWT_SECRETS: SECRET };
     delete env.AUTH_JWT_SECRET;
     const result = spawnSync("npm", ["run", "-s", "token", "--", "--state", "SL", "--role", "editor", "--subject", "admin"], { cwd: root, env, encoding: "utf8" });
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect((await createAuthenticator(config)(`Bearer ${result.stdout.trim()}`)).principal).toEqual({ subject: "admin", state: "SL", role: "editor" });
   });
 });

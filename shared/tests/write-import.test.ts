@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { DataSource } from "typeorm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as shared from "../src/index.js";
-import { AuditEntry, createDataSource, ErrorCode, parseCliArgs, runExport, runExportCommand, runImport, runImportCommand, UsageError, WRITE_ENTITIES, WRITE_MIGRATIONS, type ImportOptions } from "../src/index.js";
+import { AuditEntry, createDataSource, ErrorCode, parseCliArgs, startDatabaseOf, runExport, runExportCommand, runImport, runImportCommand, UsageError, WRITE_ENTITIES, WRITE_MIGRATIONS, type ImportOptions } from "../src/index.js";
 import { CreateToyRecord1700000000300, TOY_COLUMNS, toyCsv, toyRecordSpec, ToyRecord } from "./fixtures/toy-records.mjs";
 
 const spec = toyRecordSpec(shared);
@@ -200,6 +201,15 @@ describe("import and export commands", () => {
     await ds.destroy();
   });
 
+  it("takes a blank DATABASE_URL (as env files leave it) for unset: the default database", async () => {
+    const c = io();
+    const code = await runImportCommand({ ...command([file("toys.csv", toyCsv(3))], c), env: { USER: "ministry-admin", DATABASE_URL: "  " } });
+    expect(code, c.err.join("")).toBe(0);
+    const check = await open(db);
+    expect(await check.getRepository(ToyRecord).count()).toBe(3);
+    await check.destroy();
+  });
+
   it("imports with exit code 0, progress on stderr and a summary on stdout", async () => {
     const c = io();
     const code = await runImportCommand(command([file("toys.csv", toyCsv(30)), "--progress-every", "10"], c));
@@ -275,5 +285,14 @@ describe("parseCliArgs", () => {
     expect(() => parseCliArgs(["--dry-run"], "export")).toThrow(/belongs to import/);
     expect(() => parseCliArgs(["a.csv", "--progress-every", "0"], "import")).toThrow(UsageError);
     expect(new UsageError("x").exitCode).toBe(2);
+  });
+});
+
+describe("startDatabaseOf", () => {
+  const root = join(fileURLToPath(new URL("../..", import.meta.url)));
+  it("is the file npm start gives the subgraph: <repository>/.data, or DATA_DIR relative to the repository", () => {
+    expect(startDatabaseOf("saarland", {})).toBe(join(root, ".data", "saarland.sqlite"));
+    expect(startDatabaseOf("sachsen", { DATA_DIR: "var/db" })).toBe(join(root, "var", "db", "sachsen.sqlite"));
+    expect(startDatabaseOf("sachsen", { DATA_DIR: "/srv/laenderhub" })).toBe("/srv/laenderhub/sachsen.sqlite");
   });
 });

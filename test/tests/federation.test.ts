@@ -107,7 +107,8 @@ describe("federation over HTTP", () => {
     const perState = Object.fromEntries(byHash.data.comparison.states.map((s: any) => [s.state, s.participations]));
     for (const state of ["SL", "SN", "ST"]) expect(perState[state]).toBe(dataset.participations.filter((p) => p.state === state).length);
 
-    // A GET by hash can be cached by a CDN or the browser in front of the gateway.
+    // By GET too, so a dashboard's request fits in a URL. (The gateway answers
+    // cache-control: no-store today: nothing declares how long an answer stays fresh.)
     const url = `${gatewayUrl}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery }))}`;
     const viaGet = await (await fetch(url, { headers: { "apollo-require-preflight": "true" } })).json();
     expect(viaGet).toEqual(registered);

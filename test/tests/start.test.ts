@@ -12,7 +12,26 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "lh-start-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+/** Every npm start this file launched: whatever happens, none outlives the test. */
+const launched: ChildProcess[] = [];
+afterAll(async () => {
+  await Promise.all(launched.map((child) => stopChild(child)));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Ctrl-C for npm start (it stops its services itself); its exit code, or null if it was gone already. */
+async function stopChild(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  child.kill("SIGINT");
+  // start.mjs kills what does not stop within 10 s; a last resort beyond that.
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  try {
+    return await exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** A port nothing listens on now (the OS picks it, then it is released). */
 async function freePort(): Promise<number> {
@@ -32,32 +51,34 @@ interface Started {
 
 async function start(secret: string): Promise<Started> {
   const [gateway, sl, sn, st, compare] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(gateway), SL_PORT: String(sl), SN_PORT: String(sn), ST_PORT: String(st), COMPARE_PORT: String(compare), SL_AUTH_JWT_SECRETS: secret, LOG_LEVEL: "warn" };
-  for (const key of ["DATABASE_URL", "AUTH_JWT_SECRETS", "AUTH_JWT_PUBLIC_KEYS", "SEED", "HOST"]) delete env[key];
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(gateway), SL_PORT: String(sl), SN_PORT: String(sn), ST_PORT: String(st), COMPARE_PORT: String(compare), LOG_LEVEL: "warn" };
+  // Nothing from the caller's shell may steer it: no database URL, no other keys, no seed switch.
+  for (const key of Object.keys(env)) {
+    if (/^((SL|SN|ST)_)?AUTH_JWT_/.test(key) || ["DATABASE_URL", "SEED", "HOST", "START_TIMEOUT_MS"].includes(key)) delete env[key];
+  }
+  env.SL_AUTH_JWT_SECRETS = secret;
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  launched.push(child);
   let text = "";
   child.stdout!.on("data", (chunk) => (text += chunk));
   child.stderr!.on("data", (chunk) => (text += chunk));
   await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (text.includes("laenderhub is running")) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 100);
-    child.once("exit", (code) => {
-      clearInterval(timer);
-      reject(new Error(`npm start exited with ${code} before it was running:\n${text}`));
-    });
+    const done = (err?: Error) => {
+      clearInterval(poll);
+      clearTimeout(deadline);
+      child.off("exit", onExit);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onExit = (code: number | null) => done(new Error(`npm start exited with ${code} before it was running:\n${text}`));
+    const poll = setInterval(() => text.includes("laenderhub is running") && done(), 100);
+    const deadline = setTimeout(() => done(new Error(`npm start was not running after 120 s:\n${text}`)), 120_000);
+    child.once("exit", onExit);
   });
   return { child, output: () => text, gateway: `http://127.0.0.1:${gateway}/graphql`, ports: [gateway, sl, sn, st, compare] };
 }
 
-async function stop(started: Started): Promise<number | null> {
-  const exited = new Promise<number | null>((r) => started.child.once("exit", (code) => r(code)));
-  started.child.kill("SIGINT");
-  return exited;
-}
+const stop = (started: Started) => stopChild(started.child);
 
 async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<any> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });

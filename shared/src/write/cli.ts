@@ -1,20 +1,27 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseArgs, parseEnv } from "node:util";
 import type { DataSource } from "typeorm";
 import type { CliIo } from "../auth/token-cli.js";
 import { runExport } from "./export.js";
 import { formatOfFile, type DataFormat, type RowError } from "./formats.js";
 import { runImport, type ImportReport, type RecordIoSpec } from "./import.js";
 
-/** Exit codes of the import and export commands. */
+/** The repository root: shared/src/write and shared/dist/write both sit three levels below it. */
+const REPOSITORY_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
 /**
- * The SQLite file `npm start` gives a subgraph, `<repository>/.data/<subgraph>.sqlite`: the
- * default database of the state's import and export commands, so that an import after
- * `npm start` changes what the federation serves. (shared/src/write and shared/dist/write
- * both sit three levels below the repository.)
+ * The SQLite file `npm start` gives a subgraph, `<DATA_DIR>/<subgraph>.sqlite` (default
+ * `<repository>/.data`): the default database of the state's import and export commands, so
+ * that an import after `npm start` changes what the federation serves. DATA_DIR is read as
+ * `npm start` reads it: from the environment, else from the repository's `.env`.
  */
-export function startDatabaseOf(subgraph: string): string {
-  return fileURLToPath(new URL(`../../../.data/${subgraph}.sqlite`, import.meta.url));
+export function startDatabaseOf(subgraph: string, env: Record<string, string | undefined> = process.env): string {
+  let dataDir = env.DATA_DIR?.trim();
+  const envFile = join(REPOSITORY_ROOT, ".env");
+  if (!dataDir && existsSync(envFile)) dataDir = parseEnv(readFileSync(envFile, "utf8")).DATA_DIR?.trim();
+  return resolve(REPOSITORY_ROOT, dataDir || ".data", `${subgraph}.sqlite`);
 }
 
 /**
@@ -25,6 +32,7 @@ export function useCallersDirectory(env: Record<string, string | undefined> = pr
   if (env.INIT_CWD) process.chdir(env.INIT_CWD);
 }
 
+/** Exit codes of the import and export commands. */
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
@@ -194,7 +202,7 @@ export async function runImportCommand(options: SubgraphCliOptions): Promise<num
     }
     throw err;
   }
-  const dataSource = await openOrReport(options, args.database ?? env.DATABASE_URL ?? options.defaultDatabase, io);
+  const dataSource = await openOrReport(options, args.database ?? (env.DATABASE_URL?.trim() || options.defaultDatabase), io);
   if (!dataSource) return EXIT_INVALID;
   try {
     const report = await runImport({
@@ -247,7 +255,7 @@ export async function runExportCommand(options: SubgraphCliOptions): Promise<num
     }
     throw err;
   }
-  const dataSource = await openOrReport(options, args.database ?? env.DATABASE_URL ?? options.defaultDatabase, io);
+  const dataSource = await openOrReport(options, args.database ?? (env.DATABASE_URL?.trim() || options.defaultDatabase), io);
   if (!dataSource) return EXIT_INVALID;
   try {
     const rows = await spec.exportRecords!(dataSource.manager);

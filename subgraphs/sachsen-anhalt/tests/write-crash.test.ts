@@ -25,7 +25,7 @@ beforeAll(() => {
   // The command runs the built code (built once for the whole run: vitest.global-setup.ts).
   expect(existsSync(importCli)).toBe(true);
   ({ dir, remove } = tempDir());
-}, 180_000);
+});
 afterAll(() => remove?.());
 
 /**

@@ -15,11 +15,9 @@ export const DEFAULT_DATABASE = startDatabaseOf("saarland");
  * export and the summary only.
  */
 export function saarlandCliOptions(argv: string[], program: string, env: Record<string, string | undefined> = process.env): SubgraphCliOptions {
-  // A blank DATABASE_URL (as env files often leave it) counts as unset: the default database is used.
-  const { DATABASE_URL, ...rest } = env;
   return {
     argv,
-    env: DATABASE_URL?.trim() ? { ...rest, DATABASE_URL } : rest,
+    env,
     program,
     state: StateCode.SL,
     defaultDatabase: DEFAULT_DATABASE,
