@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
+import { expect } from "vitest";
 import { createHash } from "node:crypto";
 
 /*
@@ -147,4 +148,55 @@ export function sqliteFingerprint(file: string): SqliteFingerprint {
   } finally {
     db.close();
   }
+}
+
+export interface ImportKillCheck {
+  /** The built import command (`dist/cli/import.js`) and the folder it runs in. */
+  importCli: string;
+  cwd: string;
+  /** The SQLite file, migrated and seeded, and the valid import file for it. */
+  database: string;
+  file: string;
+  /** The record type as the command names it in its progress lines (`partnerships`). */
+  type: string;
+  /** The table the records land in, with the counts the file brings. */
+  table: string;
+  seededRows: number;
+  created: number;
+  updated: number;
+  progressEvery: number;
+}
+
+/**
+ * The crash test of one state's import command: killed with SIGKILL inside its write
+ * transaction, it must leave every table, the schema and SQLite's integrity as they were;
+ * the same file, left to finish, must then import completely (so the first check could fail).
+ */
+export async function expectImportSurvivesKill(c: ImportKillCheck): Promise<void> {
+  const total = c.created + c.updated;
+  const before = sqliteFingerprint(c.database);
+  expect(before.integrity).toBe("ok");
+  expect(before.tables[c.table]!.rows).toBe(c.seededRows);
+
+  const args = [c.file, "--database", c.database, "--actor", "crash-test", "--progress-every", String(c.progressEvery)];
+  const killed = await killImportWhileWriting(c.importCli, args, { cwd: c.cwd, type: c.type });
+  expect(killed.signal).toBe("SIGKILL");
+  // It had validated the whole file and was applying rows, short of the last one, when killed.
+  expect(killed.stderr).toContain(`${c.type}: validated ${total}/${total} rows`);
+  expect(killed.total).toBe(total);
+  expect(killed.applied).toBeGreaterThanOrEqual(c.progressEvery);
+  expect(killed.applied).toBeLessThan(total);
+  expect(killed.stdout).toBe("");
+
+  const after = sqliteFingerprint(c.database);
+  expect(after.integrity).toBe("ok");
+  expect(after).toEqual(before);
+
+  const finished = await runNodeScript(c.importCli, args, { cwd: c.cwd });
+  expect(finished.code, finished.stderr).toBe(0);
+  expect(finished.stdout).toBe(`${c.type}: imported: ${c.created} created, ${c.updated} updated, 0 unchanged (${total} rows)\n`);
+  const done = sqliteFingerprint(c.database);
+  expect(done.integrity).toBe("ok");
+  expect(done.tables[c.table]!.rows).toBe(c.seededRows + c.created);
+  expect(done.tables.audit_entry!.rows).toBe(before.tables.audit_entry!.rows + total);
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRecords } from "@laenderhub/shared";
-import { killImportWhileWriting, runNodeScript, sqliteFingerprint } from "@laenderhub/shared/testing";
+import { expectImportSurvivesKill } from "@laenderhub/shared/testing";
 import { openSaarlandDatabase, PARTNERSHIP_COLUMNS, partnershipIo, type PartnershipRow } from "@laenderhub/subgraph-saarland";
 import { tempDir } from "./helpers.js";
 
@@ -71,31 +71,17 @@ describe("saarland import killed in its write transaction", () => {
     const { rows, updated } = largeFile(seeded);
     writeFileSync(file, writeRecords(rows as unknown as Record<string, unknown>[], "csv", PARTNERSHIP_COLUMNS));
 
-    const before = sqliteFingerprint(db);
-    expect(before.integrity).toBe("ok");
-    expect(before.tables.partnership!.rows).toBe(seeded.length);
-
-    const args = [file, "--database", db, "--actor", "crash-test", "--progress-every", String(PROGRESS_EVERY)];
-    const killed = await killImportWhileWriting(importCli, args, { cwd: packageDir, type: "partnerships" });
-    expect(killed.signal).toBe("SIGKILL");
-    // It had validated the whole file and was applying rows, short of the last one, when killed.
-    expect(killed.stderr).toContain(`partnerships: validated ${rows.length}/${rows.length} rows`);
-    expect(killed.total).toBe(rows.length);
-    expect(killed.applied).toBeGreaterThanOrEqual(PROGRESS_EVERY);
-    expect(killed.applied).toBeLessThan(rows.length);
-    expect(killed.stdout).toBe("");
-
-    const after = sqliteFingerprint(db);
-    expect(after.integrity).toBe("ok");
-    expect(after).toEqual(before);
-
-    // The same file, left to finish, changes the database: the file is valid and the check above could fail.
-    const finished = await runNodeScript(importCli, args, { cwd: packageDir });
-    expect(finished.code, finished.stderr).toBe(0);
-    expect(finished.stdout).toBe(`partnerships: imported: ${NEW_ROWS} created, ${updated} updated, 0 unchanged (${rows.length} rows)\n`);
-    const done = sqliteFingerprint(db);
-    expect(done.integrity).toBe("ok");
-    expect(done.tables.partnership!.rows).toBe(seeded.length + NEW_ROWS);
-    expect(done.tables.audit_entry!.rows).toBe(before.tables.audit_entry!.rows + rows.length);
+    await expectImportSurvivesKill({
+      importCli,
+      cwd: packageDir,
+      database: db,
+      file,
+      type: "partnerships",
+      table: "partnership",
+      seededRows: seeded.length,
+      created: NEW_ROWS,
+      updated,
+      progressEvery: PROGRESS_EVERY,
+    });
   }, 300_000);
 });

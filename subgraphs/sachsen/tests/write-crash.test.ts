@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRecords } from "@laenderhub/shared";
-import { killImportWhileWriting, runNodeScript, sqliteFingerprint } from "@laenderhub/shared/testing";
+import { expectImportSurvivesKill } from "@laenderhub/shared/testing";
 import { membershipIo, openSachsenDataSource, seedSachsen, type MembershipRecord } from "@laenderhub/subgraph-sachsen";
 import { tempDir } from "./helpers.js";
 
@@ -73,31 +73,17 @@ describe("sachsen import killed in its write transaction", () => {
     const { rows, updated } = largeFile(seeded);
     writeFileSync(file, writeRecords(rows as unknown as Record<string, unknown>[], "csv", membershipIo.columns));
 
-    const before = sqliteFingerprint(db);
-    expect(before.integrity).toBe("ok");
-    expect(before.tables.membership!.rows).toBe(seeded.length);
-
-    const args = [file, "--database", db, "--actor", "crash-test", "--progress-every", String(PROGRESS_EVERY)];
-    const killed = await killImportWhileWriting(importCli, args, { cwd: packageDir, type: "memberships" });
-    expect(killed.signal).toBe("SIGKILL");
-    // It had validated the whole file and was applying rows, short of the last one, when killed.
-    expect(killed.stderr).toContain(`memberships: validated ${rows.length}/${rows.length} rows`);
-    expect(killed.total).toBe(rows.length);
-    expect(killed.applied).toBeGreaterThanOrEqual(PROGRESS_EVERY);
-    expect(killed.applied).toBeLessThan(rows.length);
-    expect(killed.stdout).toBe("");
-
-    const after = sqliteFingerprint(db);
-    expect(after.integrity).toBe("ok");
-    expect(after).toEqual(before);
-
-    // The same file, left to finish, changes the database: the file is valid and the check above could fail.
-    const finished = await runNodeScript(importCli, args, { cwd: packageDir });
-    expect(finished.code, finished.stderr).toBe(0);
-    expect(finished.stdout).toBe(`memberships: imported: ${NEW_ROWS} created, ${updated} updated, 0 unchanged (${rows.length} rows)\n`);
-    const done = sqliteFingerprint(db);
-    expect(done.integrity).toBe("ok");
-    expect(done.tables.membership!.rows).toBe(seeded.length + NEW_ROWS);
-    expect(done.tables.audit_entry!.rows).toBe(before.tables.audit_entry!.rows + rows.length);
+    await expectImportSurvivesKill({
+      importCli,
+      cwd: packageDir,
+      database: db,
+      file,
+      type: "memberships",
+      table: "membership",
+      seededRows: seeded.length,
+      created: NEW_ROWS,
+      updated,
+      progressEvery: PROGRESS_EVERY,
+    });
   }, 300_000);
 });
