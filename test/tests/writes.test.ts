@@ -130,8 +130,22 @@ describe("writes through the gateway", () => {
 
     it("creates the participation with the state's editor token, and the comparative API shows it at once", async () => {
       const before = await snapshot(write);
-      const created = await federation.post<any>(write.mutation, { input: write.input }, await federation.bearer(write.state, "editor"));
+      // The gateway sends the mutation to the owning subgraph only: count what the others receive meanwhile.
+      const elsewhere: string[] = [];
+      const listeners = others.map((other) => {
+        const listener = () => elsewhere.push(other);
+        federation.servers.get(other)!.httpServer.on("request", listener);
+        return () => federation.servers.get(other)!.httpServer.off("request", listener);
+      });
+      const headers = await federation.bearer(write.state, "editor");
+      let created: Awaited<ReturnType<typeof federation.post<any>>>;
+      try {
+        created = await federation.post<any>(write.mutation, { input: write.input }, headers);
+      } finally {
+        for (const remove of listeners) remove();
+      }
       expect(created.errors).toBeUndefined();
+      expect(elsewhere, "requests to other states' subgraphs during the mutation").toEqual([]);
       const id: string = created.data[write.field].id;
       expect(id.startsWith(`${write.state}-P-`)).toBe(true);
       held.set(write.state, held.get(write.state)! + 1);
