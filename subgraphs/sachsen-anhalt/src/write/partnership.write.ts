@@ -332,6 +332,17 @@ function signatory(row: StPartnershipPerson): Signatory {
   return { name: row.name, role: row.role, organisation: row.organisation, party: row.party, basis: row.basis };
 }
 
+/** Rows grouped by their partnership, in their order (Node 20 has no Map.groupBy). */
+function byPartnership<T extends { partnershipId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.partnershipId);
+    if (group) group.push(row);
+    else groups.set(row.partnershipId, [row]);
+  }
+  return groups;
+}
+
 /**
  * Loads partnerships in their write-path shape (three statements per 500 ids: rows, people,
  * fields), all of them when `ids` is omitted.
@@ -342,9 +353,12 @@ export async function loadPartnershipRecords(manager: EntityManager, ids?: reado
   const keys = rows.map((r) => r.id);
   const people = await findIn(manager, StPartnershipPerson, "partnershipId", keys, { partnershipId: "ASC", listing: "ASC", position: "ASC" });
   const fields = await findIn(manager, StPartnershipField, "partnershipId", keys, { partnershipId: "ASC", field: "ASC" });
+  // Grouped once: an export of thousands of partnerships must not scan every person per row.
+  const peopleOf = byPartnership(people);
+  const fieldsOf = byPartnership(fields);
   const records = new Map<string, PartnershipRecord>();
   for (const p of [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const own = people.filter((x) => x.partnershipId === p.id);
+    const own = peopleOf.get(p.id) ?? [];
     records.set(p.id, {
       id: p.id,
       programmeId: p.programmeId,
@@ -368,7 +382,7 @@ export async function loadPartnershipRecords(manager: EntityManager, ids?: reado
       endedOn: p.endedOn,
       partners: p.partners,
       notes: p.notes,
-      fieldsOfAction: fields.filter((x) => x.partnershipId === p.id).map((x) => x.field),
+      fieldsOfAction: (fieldsOf.get(p.id) ?? []).map((x) => x.field),
       signatories: own.filter((x) => x.listing === PersonListing.SIGNATORY).map(signatory),
       present: own.filter((x) => x.listing === PersonListing.PRESENT).map(signatory),
       sources: p.sources,
