@@ -148,6 +148,38 @@ export interface SubgraphCliOptions {
   io?: CliIo;
 }
 
+/** What a state subgraph tells {@link stateCliOptions} about itself. */
+export interface StateCliSpec {
+  /** The subgraph's package name without the scope (`saarland`): names the npm script and the database. */
+  subgraph: string;
+  state: string;
+  /** Opens, migrates and (when `seed`) seeds the database exactly as the subgraph does on start. */
+  open(url: string, seed: boolean): Promise<DataSource>;
+  specs: Record<string, RecordIoSpec<any, any>>;
+}
+
+/**
+ * The options of a state's import or export command, the same for every state: usage text
+ * `npm run <command> -w @laenderhub/subgraph-<subgraph> --`, the database npm start serves as
+ * the default, a new database seeded unless SEED=false.
+ */
+export function stateCliOptions(
+  spec: StateCliSpec,
+  command: "import" | "export",
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): SubgraphCliOptions {
+  return {
+    argv,
+    env,
+    program: `npm run ${command} -w @laenderhub/subgraph-${spec.subgraph} --`,
+    state: spec.state,
+    defaultDatabase: startDatabaseOf(spec.subgraph, env),
+    openDataSource: (url) => spec.open(url, env.SEED !== "false"),
+    specs: spec.specs,
+  };
+}
+
 const stdio: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 function pickSpec(options: SubgraphCliOptions, type: string | undefined): [string, RecordIoSpec<any, any>] {

@@ -79,4 +79,4 @@ export {
   type PreventionBodyRow,
 } from "./write/municipality.row.js";
 export { eventIo, indicatorIo, municipalityIo, partnershipIo, SAARLAND_RECORD_IO } from "./write/record-io.js";
-export { DEFAULT_DATABASE, EXPORT_PROGRAM, IMPORT_PROGRAM, saarlandCliOptions } from "./cli/options.js";
+export { DEFAULT_DATABASE, saarlandCliOptions } from "./cli/options.js";

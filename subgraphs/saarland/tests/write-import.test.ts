@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AuditEntry, loadStateDataset, runExport, runImport, runImportCommand, runExportCommand, StateCode, writeRecords, type DataFormat, type RecordIoSpec } from "@laenderhub/shared";
 import {
   buildSaarlandSeedRows,
-  IMPORT_PROGRAM,
   openSaarlandDatabase,
   PARTNERSHIP_COLUMNS,
   partnershipIo,
@@ -104,7 +103,7 @@ describe("saarland bulk import and export", () => {
     const db = join(dir, "cli.sqlite");
     await (await openSaarlandDatabase(db)).destroy();
     const err: string[] = [];
-    const code = await runImportCommand({ ...saarlandCliOptions([path, "--database", db], IMPORT_PROGRAM, {}), io: { out: () => {}, err: (t) => err.push(t) } });
+    const code = await runImportCommand({ ...saarlandCliOptions("import", [path, "--database", db], {}), io: { out: () => {}, err: (t) => err.push(t) } });
     expect(code).toBe(1);
     expect(err.join("")).toContain(`${path} line 3: signedOn: "2021-02-30" is not a real date`);
     expect(err.join("")).toContain("nothing was imported");
@@ -244,17 +243,17 @@ describe("saarland bulk import and export", () => {
       return { lines, io: { out: (t: string) => lines.out.push(t), err: (t: string) => lines.err.push(t) } };
     };
     const exported = io();
-    expect(await runExportCommand({ ...saarlandCliOptions(["--database", db, "--out", out], "export", {}), io: exported.io })).toBe(0);
+    expect(await runExportCommand({ ...saarlandCliOptions("export", ["--database", db, "--out", out], {}), io: exported.io })).toBe(0);
     expect(JSON.parse(readFileSync(out, "utf8"))).toHaveLength(11);
 
     const imported = io();
-    expect(await runImportCommand({ ...saarlandCliOptions([out, "--database", db, "--progress-every", "5"], IMPORT_PROGRAM, {}), io: imported.io })).toBe(0);
+    expect(await runImportCommand({ ...saarlandCliOptions("import", [out, "--database", db, "--progress-every", "5"], {}), io: imported.io })).toBe(0);
     expect(imported.lines.out.join("")).toBe("partnerships: imported: 0 created, 0 updated, 11 unchanged (11 rows)\n");
     expect(imported.lines.err.join("")).toContain("partnerships: validated 5/11 rows");
     expect(imported.lines.err.join("")).toContain("partnerships: applied 11/11 rows");
 
     const events = io();
-    expect(await runExportCommand({ ...saarlandCliOptions(["--database", db, "--type", "events", "--format", "csv"], "export", {}), io: events.io })).toBe(0);
+    expect(await runExportCommand({ ...saarlandCliOptions("export", ["--database", db, "--type", "events", "--format", "csv"], {}), io: events.io })).toBe(0);
     expect(events.lines.out.join("").split("\n")[0]).toBe("id,programmeId,date,additionalDates,title,eventType,format,place,status,participantsSummary,relatedIds,sources");
   });
 });

@@ -134,9 +134,9 @@ describe.skipIf(!baseUrl)("writes on PostgreSQL", () => {
         const file = join(dir, `${type}.csv`);
         let out = "";
         const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
-        expect(await runExportCommand(sachsenCliOptions("export", ["--type", type, "--out", file, "--database", url], { env: {}, io })), out).toBe(0);
+        expect(await runExportCommand({ ...sachsenCliOptions("export", ["--type", type, "--out", file, "--database", url], {}), io }), out).toBe(0);
         out = "";
-        expect(await runImportCommand(sachsenCliOptions("import", [file, "--type", type, "--database", url], { env: {}, io })), out).toBe(0);
+        expect(await runImportCommand({ ...sachsenCliOptions("import", [file, "--type", type, "--database", url], {}), io }), out).toBe(0);
         expect(out).toMatch(new RegExp(`^${type}: imported: 0 created, 0 updated, (\\d+) unchanged`));
       }
     } finally {

@@ -29,7 +29,7 @@ afterEach(() => cleanup());
 async function cli(command: "import" | "export", argv: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const options = sachsenCliOptions(command, argv, { env, io: { out: (t) => (out += t), err: (t) => (err += t) } });
+  const options = { ...sachsenCliOptions(command, argv, env), io: { out: (t: string) => void (out += t), err: (t: string) => void (err += t) } };
   const code = await (command === "import" ? runImportCommand(options) : runExportCommand(options));
   return { code, out, err };
 }

@@ -2,7 +2,7 @@
 // `npm run import -w @laenderhub/subgraph-saarland -- <file> [--dry-run] [--type …]`: the logic
 // is the shared import engine; this file names Saarland's database and record types.
 import { runImportCommand, useCallersDirectory } from "@laenderhub/shared";
-import { IMPORT_PROGRAM, saarlandCliOptions } from "./options.js";
+import { saarlandCliOptions } from "./options.js";
 
 useCallersDirectory();
-process.exitCode = await runImportCommand(saarlandCliOptions(process.argv.slice(2), IMPORT_PROGRAM));
+process.exitCode = await runImportCommand(saarlandCliOptions("import", process.argv.slice(2)));

@@ -1,4 +1,4 @@
-import { StateCode, startDatabaseOf, type SubgraphCliOptions } from "@laenderhub/shared";
+import { StateCode, startDatabaseOf, stateCliOptions, type SubgraphCliOptions } from "@laenderhub/shared";
 import { openSachsenAnhaltDatabase } from "../database.js";
 import { SACHSEN_ANHALT_IO_SPECS } from "../io/index.js";
 
@@ -6,19 +6,20 @@ import { SACHSEN_ANHALT_IO_SPECS } from "../io/index.js";
 export const SACHSEN_ANHALT_DEFAULT_DATABASE = startDatabaseOf("sachsen-anhalt");
 
 /**
- * What the import and export commands of the subgraph share: the state, the database (opened,
- * migrated and, unless SEED=false, seeded when empty, exactly as the subgraph opens it) and the
- * record types (`--type partnerships|events|indicators|municipalities|programmes`).
+ * The options of the subgraph's import and export commands (the shared `stateCliOptions`): the
+ * database opened, migrated and, unless SEED=false, seeded when empty, exactly as the subgraph
+ * opens it; the record types `--type partnerships|events|indicators|municipalities|programmes`.
  */
 export function sachsenAnhaltCliOptions(command: "import" | "export", argv: string[], env: Record<string, string | undefined> = process.env): SubgraphCliOptions {
-  return {
+  return stateCliOptions(
+    {
+      subgraph: "sachsen-anhalt",
+      state: StateCode.ST,
+      open: async (url, seed) => (await openSachsenAnhaltDatabase(url, { seed })).dataSource,
+      specs: SACHSEN_ANHALT_IO_SPECS,
+    },
+    command,
     argv,
     env,
-    program: `npm run ${command} -w @laenderhub/subgraph-sachsen-anhalt --`,
-    state: StateCode.ST,
-    defaultDatabase: SACHSEN_ANHALT_DEFAULT_DATABASE,
-    openDataSource: async (url) => (await openSachsenAnhaltDatabase(url, { seed: env.SEED !== "false" })).dataSource,
-    specs: SACHSEN_ANHALT_IO_SPECS,
-  };
+  );
 }
-
