@@ -291,7 +291,7 @@ describe("parseCliArgs", () => {
 describe("startDatabaseOf", () => {
   const root = join(fileURLToPath(new URL("../..", import.meta.url)));
   it("is the file npm start gives the subgraph: <repository>/.data, or DATA_DIR relative to the repository", () => {
-    expect(startDatabaseOf("saarland", {})).toBe(join(root, ".data", "saarland.sqlite"));
+    expect(startDatabaseOf("saarland", { DATA_DIR: ".data" })).toBe(join(root, ".data", "saarland.sqlite"));
     expect(startDatabaseOf("sachsen", { DATA_DIR: "var/db" })).toBe(join(root, "var", "db", "sachsen.sqlite"));
     expect(startDatabaseOf("sachsen", { DATA_DIR: "/srv/laenderhub" })).toBe("/srv/laenderhub/sachsen.sqlite");
   });
