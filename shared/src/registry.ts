@@ -36,17 +36,38 @@ export const GATEWAY_DEFAULT_PORT = 4000;
 /** Env variable that overrides a state subgraph's URL, e.g. `SUBGRAPH_URL_SL`. */
 export const subgraphUrlVariable = (code: StateCode): string => `SUBGRAPH_URL_${code}`;
 
+/** The registry of a deployment and the known states it leaves out. */
+export interface ResolvedRegistry {
+  /** The configured state subgraphs, as `resolveRegistry` returns them. */
+  registry: StateSubgraph[];
+  /** Known states that `SUBGRAPH_STATES` leaves out: they exist, but this deployment does not serve them. */
+  omitted: StateCode[];
+}
+
+/**
+ * Resolves the registry from the environment and names the states it leaves out:
+ * `SUBGRAPH_URL_<CODE>` overrides the default `http://localhost:<port>/graphql`;
+ * `SUBGRAPH_STATES` (comma-separated codes) restricts the registry to some states.
+ */
+export function resolveRegistryWithOmitted(env: Record<string, string | undefined> = process.env): ResolvedRegistry {
+  const only = env.SUBGRAPH_STATES ? z.array(z.enum(StateCode)).parse(env.SUBGRAPH_STATES.split(",").map((s) => s.trim())) : null;
+  const served = STATE_SUBGRAPHS.filter((s) => !only || only.includes(s.code));
+  return {
+    registry: served.map(({ defaultPort, ...s }) => ({
+      ...s,
+      url: z.url().parse(env[subgraphUrlVariable(s.code)] ?? `http://localhost:${defaultPort}/graphql`),
+    })),
+    omitted: STATE_SUBGRAPHS.filter((s) => !served.includes(s)).map((s) => s.code),
+  };
+}
+
 /**
  * Resolves the registry from the environment: `SUBGRAPH_URL_<CODE>` overrides the default
  * `http://localhost:<port>/graphql`; `SUBGRAPH_STATES` (comma-separated codes) restricts the
  * registry to some states.
  */
 export function resolveRegistry(env: Record<string, string | undefined> = process.env): StateSubgraph[] {
-  const only = env.SUBGRAPH_STATES ? z.array(z.enum(StateCode)).parse(env.SUBGRAPH_STATES.split(",").map((s) => s.trim())) : null;
-  return STATE_SUBGRAPHS.filter((s) => !only || only.includes(s.code)).map(({ defaultPort, ...s }) => ({
-    ...s,
-    url: z.url().parse(env[subgraphUrlVariable(s.code)] ?? `http://localhost:${defaultPort}/graphql`),
-  }));
+  return resolveRegistryWithOmitted(env).registry;
 }
 
 /** The state a global id belongs to (`SL-…` → SL), or null. */

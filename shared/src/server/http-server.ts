@@ -14,8 +14,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   schema?: GraphQLSchema;
   /** An @apollo/gateway instance (typed loosely: gateway and server ship different interface versions). */
   gateway?: unknown;
-  /** Builds the per-request context (DataLoaders live here, never on module level). */
-  context: (req: IncomingMessage) => Promise<TContext> | TContext;
+  /**
+   * Builds the per-request context (DataLoaders live here, never on module level). `signal`
+   * aborts when the client goes away before its response is written, so outgoing calls can stop.
+   */
+  context: (req: IncomingMessage, signal: AbortSignal) => Promise<TContext> | TContext;
   logger: Logger;
   /** Extra readiness check for /health (e.g. the database answers). */
   health?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
@@ -90,9 +93,14 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       res.end(JSON.stringify({ errors: [{ message: body.message, extensions: { code: "BAD_REQUEST" } }] }));
       return;
     }
+    // A client that disconnects before its answer is written abandons the work done for it.
+    const abandoned = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) abandoned.abort(new Error("the client closed the connection"));
+    });
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: () => Promise.resolve(options.context(req)),
+      context: () => Promise.resolve(options.context(req, abandoned.signal)),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -31,8 +31,11 @@ export interface SubgraphService<TContext extends BaseContext = BaseContext> {
   dataSource: DataSource;
   /** An Apollo Server for `executeOperation` in tests (started, with the production formatError). */
   server: ApolloServer<TContext>;
-  /** Builds the per-request context; `authorization` is the raw header value. */
-  createContext(authorization?: string): Promise<TContext>;
+  /**
+   * Builds the per-request context; `authorization` is the raw header value, `signal` aborts
+   * when an HTTP client goes away before its answer.
+   */
+  createContext(authorization?: string, signal?: AbortSignal): Promise<TContext>;
   /** Serves the subgraph over HTTP (`/graphql`, `/health`); port 0 picks a free port. */
   listen(port: number, host?: string): Promise<RunningServer>;
   /** Stops every server started by `listen` and closes the database. */
@@ -44,7 +47,9 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   schema: GraphQLSchema;
   dataSource: DataSource;
   logger: Logger;
-  createContext(authorization?: string): Promise<TContext>;
+  createContext(authorization?: string, signal?: AbortSignal): Promise<TContext>;
+  /** Extra fields for /health next to `database` (e.g. the state of circuit breakers). */
+  health?: () => Record<string, unknown>;
   /**
    * Extra Apollo plugins, for the test server and every HTTP server. A factory, because
    * Apollo Server adds its default plugins to the array it is given.
@@ -80,11 +85,11 @@ export async function createSubgraphService<TContext extends BaseContext>(
           name: options.name,
           schema: options.schema,
           logger: options.logger,
-          context: (req: IncomingMessage) => options.createContext(req.headers.authorization),
+          context: (req: IncomingMessage, signal: AbortSignal) => options.createContext(req.headers.authorization, signal),
           ...(options.plugins ? { plugins: options.plugins() } : {}),
           health: async () => {
             await options.dataSource.query("SELECT 1");
-            return { database: "ok" };
+            return { database: "ok", ...options.health?.() };
           },
         },
         { port, ...(host ? { host } : {}) },
