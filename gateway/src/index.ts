@@ -1,11 +1,26 @@
-import { ApolloGateway } from "@apollo/gateway";
-import { startGraphQLHttpServer, type Logger, type RunningServer, type StateSubgraph } from "@laenderhub/shared";
-import type { IncomingMessage } from "node:http";
-import { SubgraphDataSource, type GatewayContext } from "./data-source.js";
-import { SUBGRAPH_SOURCES, resolveSubgraphUrls } from "./subgraphs.js";
+import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
+import usePrometheus from "@graphql-mesh/plugin-prometheus";
+import http from "@graphql-mesh/transport-http";
+import { useAPQ } from "@graphql-yoga/plugin-apq";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import type { Logger, RunningServer, StateSubgraph } from "@laenderhub/shared";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inProcessStore, responseCachePlugins, type ResponseCacheStore } from "./cache.js";
+import { defineEdgeConfig, type EdgeConfig, type EdgeConfigInput } from "./config.js";
+import { subgraphFailurePlugin, maskError, type SubgraphTarget } from "./errors.js";
+import { EXAMPLE_OPERATIONS } from "./examples.js";
+import { authorizationFor, requestIdPlugin } from "./headers.js";
+import { healthPlugin } from "./health.js";
+import { queryLimitPlugins, requestGuardPlugin } from "./limits.js";
+import { accessLogPlugin, createEdgeMetrics } from "./observability.js";
+import { COMPARE_SUBGRAPH, SUBGRAPH_SOURCES, resolveSubgraphUrls } from "./subgraphs.js";
 import { readSupergraphSdl } from "./supergraph.js";
 
-export { SubgraphDataSource, type GatewayContext, type SubgraphTarget } from "./data-source.js";
+export { DEFAULT_EDGE_CONFIG, DEFAULT_LIMITS, defineEdgeConfig, edgeConfigFromEnv, edgeEnvSchema, type CacheConfig, type EdgeConfig, type EdgeConfigInput, type QueryLimits } from "./config.js";
+export { inProcessStore, type ResponseCacheStore } from "./cache.js";
+export { tokenSubgraph, REQUEST_ID_HEADER } from "./headers.js";
+export { type SubgraphTarget } from "./errors.js";
 export { COMPARE_DEFAULT_URL, COMPARE_SUBGRAPH, SUBGRAPH_SOURCES, resolveSubgraphUrls, type SubgraphSource } from "./subgraphs.js";
 export { SUPERGRAPH_PATH, readSupergraphSdl } from "./supergraph.js";
 
@@ -20,59 +35,145 @@ export interface GatewayOptions {
   /** URL of the compare subgraph's `/graphql`. */
   compareUrl: string;
   logger: Logger;
-  /** Deadline for one subgraph fetch (default 10 s). */
+  /** The edge's configuration over its defaults (limits, CORS, cache, metrics). */
+  config?: EdgeConfigInput;
+  /** Where cached answers live; default: in this process. */
+  cacheStore?: ResponseCacheStore;
+  /** Runtime plugins added after the edge's own (tests record subgraph fetches with one). */
+  plugins?: GatewayPlugin[];
+  /** @deprecated use `config.subgraphTimeoutMs` */
   subgraphTimeoutMs?: number;
-  /** Allow introspection and the landing page (default true: the API is public and read-only). */
+  /** @deprecated use `config.introspection` */
   introspection?: boolean;
 }
 
 export interface Gateway {
-  /** Serves `/graphql` and `/health`; port 0 picks a free port. */
+  /** The edge's configuration in force. */
+  readonly config: EdgeConfig;
+  /** The runtime, a WHATWG `fetch` handler: `gateway.runtime.fetch(request)` needs no socket. */
+  readonly runtime: GatewayRuntime;
+  /** Serves `/graphql`, `/health`, `/ready` and `/metrics`; port 0 picks a free port. */
   listen(port: number, host?: string): Promise<RunningServer>;
-  /** Stops every server started by `listen`. */
+  /** Stops every server started by `listen`, then the runtime. */
   close(): Promise<void>;
 }
 
+const isLocalhost = (origin: string): boolean => /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
+
 /**
- * The federation gateway: @apollo/gateway over the statically composed supergraph (never
- * composed at start), with each subgraph's URL taken from configuration rather than from
- * the supergraph, served by the shared HTTP server (errors masked by the shared formatError).
+ * The federation gateway: Hive Gateway's runtime over the statically composed supergraph
+ * (never composed at start), with each subgraph's URL taken from configuration, limits applied
+ * before planning, the `Authorization` header sent only to the state it is for, a response
+ * cache for anonymous reads, and metrics, access log and health for operators.
  */
 export function createGateway(options: GatewayOptions): Gateway {
-  const supergraphSdl = options.supergraphSdl ?? readSupergraphSdl();
+  const config = defineEdgeConfig({
+    ...(options.subgraphTimeoutMs === undefined ? {} : { subgraphTimeoutMs: options.subgraphTimeoutMs }),
+    ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
+    ...options.config,
+  });
+  const logger = options.logger;
   const urls = resolveSubgraphUrls(options.registry, options.compareUrl);
-  const timeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  const targets = new Map<string, SubgraphTarget>(SUBGRAPH_SOURCES.map((s) => [s.name, { name: s.name, url: urls.get(s.name) ?? null, state: s.state }]));
+  const subgraphOfState = new Map(SUBGRAPH_SOURCES.filter((s) => s.state).map((s) => [s.state!.code as string, s.name]));
+  const store = options.cacheStore ?? inProcessStore();
+  const metrics = createEdgeMetrics();
+
+  const runtime = createGatewayRuntime({
+    supergraph: options.supergraphSdl ?? readSupergraphSdl(),
+    transports: { http },
+    // A subgraph the code does not know can only come from a stale or foreign supergraph file:
+    // its fetches fail (and are logged) rather than going to the URL written in the file.
+    transportEntries: Object.fromEntries(
+      [...targets.values()].map((t) => [t.name, { location: t.url ?? `http://${t.name}.unconfigured.invalid/graphql` }]),
+    ),
+    logging: false,
+    landingPage: false,
+    graphiql: config.introspection ? { title: "laenderhub GraphQL explorer", defaultTabs: EXAMPLE_OPERATIONS } : false,
+    // Bundled GraphiQL (its scripts, styles and workers inlined): works with no internet.
+    renderGraphiQL,
+    ...(config.introspection ? {} : { disableIntrospection: {} }),
+    maskedErrors: { maskError: maskError(logger) },
+    // No `serviceName` or downstream codes of ours to clients: subgraph errors keep their own.
+    subgraphErrors: { errorCode: false, subgraphNameProp: false },
+    cors: (request: Request) => {
+      const origin = request.headers.get("origin");
+      if (!origin) return false;
+      const allowed = origin === new URL(request.url).origin || isLocalhost(origin) || config.corsOrigins.includes(origin);
+      return allowed
+        ? { origin, methods: ["GET", "POST"], allowedHeaders: ["content-type", "authorization", "x-request-id", "apollographql-client-name", "apollographql-client-version"], exposedHeaders: ["x-request-id"], maxAge: 600 }
+        : false;
+    },
+    // The rule lives in requestGuardPlugin: JSON-only POSTs, GET only for queries.
+    csrfPrevention: undefined,
+    requestId: false,
+    upstreamTimeout: config.subgraphTimeoutMs,
+    upstreamCancellation: true,
+    executionCancellation: true,
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request, subgraphName }: { request: Request; subgraphName: string }) => authorizationFor(request, subgraphName, subgraphOfState),
+    },
+    plugins: (ctx: Record<string, unknown>) => [
+      requestIdPlugin(),
+      accessLogPlugin(logger, metrics),
+      requestGuardPlugin(config.limits.maxBodyBytes),
+      healthPlugin({ targets, logger }),
+      ...(config.metrics
+        ? [
+            usePrometheus({
+              ...ctx,
+              registry: metrics.registry,
+              endpoint: "/metrics",
+              metrics: {
+                graphql_yoga_http_duration: true,
+                graphql_envelop_request: true,
+                graphql_envelop_request_duration: true,
+                graphql_envelop_error_result: true,
+                graphql_gateway_subgraph_execute_duration: true,
+                graphql_gateway_subgraph_execute_errors: true,
+                graphql_gateway_fetch_duration: true,
+              },
+              labels: { subgraphName: true },
+            } as never) as GatewayPlugin,
+          ]
+        : []),
+      useAPQ() as GatewayPlugin,
+      ...responseCachePlugins(config.cache, store, () => metrics.cacheHits.inc()),
+      ...queryLimitPlugins(config.limits),
+      subgraphFailurePlugin(targets, logger),
+      ...(options.plugins ?? []),
+    ],
+  } as never);
+
   const running: RunningServer[] = [];
-
-  function buildService({ name }: { name: string }): SubgraphDataSource {
-    const source = SUBGRAPH_SOURCES.find((s) => s.name === name);
-    // A subgraph the code does not know can only come from a stale or foreign supergraph file.
-    if (!source) throw new Error(`supergraph names an unknown subgraph "${name}": run npm run compose`);
-    return new SubgraphDataSource({ name, url: urls.get(name) ?? null, state: source.state, timeoutMs, logger: options.logger });
-  }
-
   return {
-    async listen(port: number, host?: string) {
-      // One ApolloGateway per server: a gateway instance is loaded and stopped exactly once.
-      const gateway = new ApolloGateway({ supergraphSdl, buildService, logger: options.logger });
-      const server = await startGraphQLHttpServer<GatewayContext>(
-        {
-          name: "gateway",
-          gateway,
-          logger: options.logger,
-          context: (req: IncomingMessage): GatewayContext => (req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-          // Names only: internal subgraph URLs are not the public's business.
-          health: () => ({ subgraphs: [...urls].filter(([, url]) => url !== null).map(([name]) => name) }),
-          ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
+    config,
+    runtime,
+    async listen(port: number, host = "127.0.0.1") {
+      const httpServer = createServer(runtime as never);
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => resolve());
+      });
+      const actual = (httpServer.address() as AddressInfo).port;
+      const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+      const server: RunningServer = {
+        url: `http://${shown}:${actual}/graphql`,
+        port: actual,
+        httpServer,
+        stop: async () => {
+          httpServer.closeAllConnections();
+          if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
         },
-        { port, ...(host ? { host } : {}) },
-      );
+      };
       running.push(server);
-      options.logger.info({ url: server.url, subgraphs: Object.fromEntries(urls) }, "gateway listening");
+      logger.info({ url: server.url, subgraphs: Object.fromEntries(urls), compare: COMPARE_SUBGRAPH }, "gateway listening");
       return server;
     },
     async close() {
       await Promise.all(running.splice(0).map((r) => r.stop()));
+      await runtime.dispose();
+      await store.close();
     },
   };
 }

@@ -1,15 +1,15 @@
 import { GATEWAY_DEFAULT_PORT, STATE_SUBGRAPHS, createLogger, parseEnv, portSchema, resolveRegistry, subgraphUrlVariable } from "@laenderhub/shared";
 import { z } from "zod";
-import { COMPARE_DEFAULT_URL, DEFAULT_SUBGRAPH_TIMEOUT_MS, createGateway } from "./index.js";
+import { edgeConfigFromEnv, edgeEnvSchema } from "./config.js";
+import { COMPARE_DEFAULT_URL, createGateway } from "./index.js";
 
-// Every variable is validated here at once (the registry's URL overrides included), so a bad
-// deployment reports all its mistakes in one message before anything listens.
-const envSchema = z.object({
+// Every variable is validated here at once (the registry's URL overrides and the edge's
+// limits included), so a bad deployment reports all its mistakes in one message before
+// anything listens.
+const envSchema = edgeEnvSchema.extend({
   PORT: portSchema.default(GATEWAY_DEFAULT_PORT),
   HOST: z.string().min(1).default("127.0.0.1"),
   COMPARE_URL: z.url().default(COMPARE_DEFAULT_URL),
-  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_SUBGRAPH_TIMEOUT_MS),
-  INTROSPECTION: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ...Object.fromEntries(STATE_SUBGRAPHS.map((s) => [subgraphUrlVariable(s.code), z.url().optional()])),
 });
@@ -21,8 +21,7 @@ async function main(): Promise<void> {
     registry: resolveRegistry(process.env),
     compareUrl: env.COMPARE_URL,
     logger,
-    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
-    introspection: env.INTROSPECTION,
+    config: edgeConfigFromEnv(env),
   });
   await gateway.listen(env.PORT, env.HOST);
 

@@ -1,124 +1,112 @@
-import { composeServices } from "@apollo/composition";
-import { buildSubgraphSchema } from "@apollo/subgraph";
-import { createLogger, ErrorCode, LaenderhubError, resolveRegistry, startGraphQLHttpServer, StateCode, type RunningServer } from "@laenderhub/shared";
-import { parse } from "graphql";
-import { createServer, type IncomingMessage } from "node:http";
+import { StateCode } from "@laenderhub/shared";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGateway, type Gateway } from "../src/index.js";
-
-// Two tiny stand-ins named like real subgraphs (the gateway only builds data sources for the
-// subgraphs it knows): "saarland" echoes the Authorization header it received, "compare"
-// owns a field the test can read while Saarland is down.
-const saarlandSdl = `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
-  type Query { seenAuthorization: String, saarlandName: String!, editorsOnly: String }
-`;
-const compareSdl = `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
-  type Query { compareAlive: Boolean! }
-`;
-
-interface EchoContext {
-  authorization: string | null;
-}
-
-const logger = createLogger("gateway-test", "silent");
-
-async function serveFake(name: string, sdl: string, resolvers: Record<string, Record<string, unknown>>): Promise<RunningServer> {
-  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as never }]);
-  return startGraphQLHttpServer<EchoContext>(
-    { name, schema, logger, context: (req: IncomingMessage) => ({ authorization: req.headers.authorization ?? null }) },
-    { port: 0 },
-  );
-}
-
-function composeFake(): string {
-  // URLs in the supergraph point nowhere: the gateway must take them from its configuration.
-  const result = composeServices([
-    { name: "saarland", url: "http://saarland.invalid/graphql", typeDefs: parse(saarlandSdl) },
-    { name: "compare", url: "http://compare.invalid/graphql", typeDefs: parse(compareSdl) },
-  ]);
-  if (result.errors) throw new Error(result.errors.map((e) => e.message).join("\n"));
-  return result.supergraphSdl;
-}
-
-async function post(url: string, query: string, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
-  return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-}
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Gateway } from "../src/index.js";
+import { gatewayOverFakes, post, startFakes, stopFakes, tokenFor, type Fake } from "./support/fakes.js";
 
 describe("gateway", () => {
-  let saarland: RunningServer;
-  let compare: RunningServer;
+  let fakes: Map<string, Fake>;
   let gateway: Gateway;
   let url: string;
-  const supergraphSdl = composeFake();
 
   beforeAll(async () => {
-    saarland = await serveFake("saarland", saarlandSdl, {
-      Query: {
-        seenAuthorization: (_: unknown, __: unknown, ctx: EchoContext) => ctx.authorization,
-        saarlandName: () => "Saarland",
-        // An error that sets an HTTP status (401): the subgraph answers non-2xx.
-        editorsOnly: () => {
-          throw new LaenderhubError(ErrorCode.UNAUTHENTICATED, "Not authenticated: writes need an editor token of SL", { reason: "NO_TOKEN" });
-        },
-      },
-    });
-    compare = await serveFake("compare", compareSdl, { Query: { compareAlive: () => true } });
-    const registry = resolveRegistry({ SUBGRAPH_URL_SL: saarland.url });
-    gateway = createGateway({ supergraphSdl, registry, compareUrl: compare.url, logger });
+    fakes = await startFakes();
+    gateway = gatewayOverFakes(fakes, { config: { cache: { enabled: false } } });
     url = (await gateway.listen(0)).url;
   });
 
   afterAll(async () => {
     await gateway?.close();
-    await saarland?.stop();
-    await compare?.stop();
+    await stopFakes(fakes);
+  });
+
+  beforeEach(() => {
+    for (const fake of fakes.values()) fake.seen.length = 0;
   });
 
   it("routes to the configured URLs, not the ones in the supergraph", async () => {
-    const body = await post(url, "{ saarlandName compareAlive }");
+    const { body } = await post(url, "{ saarlandName sachsenName sachsenAnhaltName compareAlive }");
     expect(body.errors).toBeUndefined();
-    expect(body.data).toEqual({ saarlandName: "Saarland", compareAlive: true });
+    expect(body.data).toEqual({ saarlandName: "Saarland", sachsenName: "Sachsen", sachsenAnhaltName: "Sachsen-Anhalt", compareAlive: true });
   });
 
-  it("forwards the client's Authorization header to subgraphs", async () => {
-    const body = await post(url, "{ seenAuthorization }", { authorization: "Bearer test-token" });
-    expect(body.data).toEqual({ seenAuthorization: "Bearer test-token" });
-    const anonymous = await post(url, "{ seenAuthorization }");
-    expect(anonymous.data).toEqual({ seenAuthorization: null });
+  it("sends a Saarland token to Saarland's subgraph only: never to compare or another state", async () => {
+    const authorization = await tokenFor(StateCode.SL);
+    const { body } = await post(url, "{ saarlandName sachsenName sachsenAnhaltName compareAlive }", { authorization });
+    expect(body.errors).toBeUndefined();
+    expect(fakes.get("saarland")!.seen.map((s) => s.authorization)).toEqual([authorization]);
+    for (const other of ["sachsen", "sachsen-anhalt", "compare"]) {
+      expect(fakes.get(other)!.seen).toHaveLength(1);
+      expect(fakes.get(other)!.seen[0]!.authorization).toBeNull();
+    }
   });
 
-  it("answers /health", async () => {
-    const res = await fetch(url.replace(/\/graphql$/, "/health"));
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", service: "gateway", subgraphs: ["saarland", "sachsen", "sachsen-anhalt", "compare"] });
+  it("sends a Sachsen token to Sachsen's subgraph only, and a token naming no state nowhere", async () => {
+    const sachsen = await tokenFor(StateCode.SN);
+    await post(url, "{ saarlandName sachsenName compareAlive }", { authorization: sachsen });
+    expect(fakes.get("sachsen")!.seen[0]!.authorization).toBe(sachsen);
+    expect(fakes.get("saarland")!.seen[0]!.authorization).toBeNull();
+    expect(fakes.get("compare")!.seen[0]!.authorization).toBeNull();
+
+    for (const fake of fakes.values()) fake.seen.length = 0;
+    await post(url, "{ saarlandName sachsenName compareAlive }", { authorization: "Bearer not-a-jwt" });
+    for (const fake of fakes.values()) for (const seen of fake.seen) expect(seen.authorization).toBeNull();
+  });
+
+  it("gives every request an id, sent to each subgraph it reaches and back to the client", async () => {
+    const generated = await post(url, "{ saarlandName compareAlive }");
+    const id = generated.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fakes.get("saarland")!.seen[0]!.requestId).toBe(id);
+    expect(fakes.get("compare")!.seen[0]!.requestId).toBe(id);
+
+    const given = await post(url, "{ saarlandName }", { "x-request-id": "dashboard-42" });
+    expect(given.headers.get("x-request-id")).toBe("dashboard-42");
+    expect(fakes.get("saarland")!.seen.at(-1)!.requestId).toBe("dashboard-42");
+
+    // A malformed id (here: 300 characters) is replaced, not propagated.
+    const malformed = await post(url, "{ saarlandName }", { "x-request-id": "x".repeat(300) });
+    expect(malformed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answers /health (liveness) and /ready (each subgraph probed)", async () => {
+    const health = await fetch(url.replace(/\/graphql$/, "/health"));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", service: "gateway", subgraphs: ["saarland", "sachsen", "sachsen-anhalt", "compare"] });
+    const ready = await fetch(url.replace(/\/graphql$/, "/ready"));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      service: "gateway",
+      subgraphs: { saarland: "up", sachsen: "up", "sachsen-anhalt": "up", compare: "up" },
+    });
   });
 
   it("masks unexpected errors and passes request errors with their code", async () => {
-    const body = await post(url, "{ noSuchField }");
+    const { body } = await post(url, "{ noSuchField }");
     expect(body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 
   it("keeps a subgraph's own error when it answers with a non-2xx status, without internal details", async () => {
-    const body = await post(url, "{ editorsOnly }");
+    const { body } = await post(url, "{ editorsOnly }");
     expect(body.errors).toHaveLength(1);
     expect(body.errors?.[0]?.message).toBe("Not authenticated: writes need an editor token of SL");
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "NO_TOKEN" });
-    expect(JSON.stringify(body)).not.toContain(saarland.url);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED", reason: "NO_TOKEN" });
+    expect(JSON.stringify(body)).not.toContain(fakes.get("saarland")!.server.url);
+    expect(JSON.stringify(body)).not.toContain("serviceName");
   });
 
   it("names a state that is not configured as STATE_UNAVAILABLE and still answers the rest", async () => {
-    const partial = createGateway({ supergraphSdl, registry: resolveRegistry({ SUBGRAPH_STATES: "SN" }), compareUrl: compare.url, logger });
+    const partial = gatewayOverFakes(fakes, { config: { cache: { enabled: false } } }, { SUBGRAPH_STATES: "SN", SUBGRAPH_URL_SN: fakes.get("sachsen")!.server.url });
     try {
       const server = await partial.listen(0);
-      const body = await post(server.url, "{ compareAlive }");
+      const { body } = await post(server.url, "{ compareAlive }");
       expect(body.data).toEqual({ compareAlive: true });
       const missing = await post(server.url, "{ saarlandName compareAlive }");
-      expect(missing.errors?.[0]?.extensions).toMatchObject({ code: "STATE_UNAVAILABLE", state: StateCode.SL });
-      expect(missing.errors?.[0]?.message).toMatch(/Saarland/);
+      expect(missing.body.errors?.[0]?.extensions).toMatchObject({ code: "STATE_UNAVAILABLE", state: StateCode.SL });
+      expect(missing.body.errors?.[0]?.message).toBe("Saarland (SL) is unavailable: not configured in this deployment");
+      expect(fakes.get("saarland")!.seen).toHaveLength(0);
     } finally {
       await partial.close();
     }
@@ -130,16 +118,11 @@ describe("gateway", () => {
       res.end("Service Unavailable");
     });
     await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-    const partial = createGateway({
-      supergraphSdl,
-      registry: resolveRegistry({ SUBGRAPH_URL_SL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` }),
-      compareUrl: compare.url,
-      logger,
-    });
+    const partial = gatewayOverFakes(fakes, { config: { cache: { enabled: false } } }, { SUBGRAPH_URL_SL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` });
     try {
       const server = await partial.listen(0);
-      const body = await post(server.url, "{ saarlandName }");
-      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "STATE_UNAVAILABLE", state: "SL" });
+      const { body } = await post(server.url, "{ saarlandName }");
+      expect(body.errors?.[0]?.extensions).toEqual({ code: "STATE_UNAVAILABLE", state: "SL" });
       expect(body.errors?.[0]?.message).toBe("Saarland (SL) is unavailable: HTTP 503");
     } finally {
       await partial.close();
@@ -148,19 +131,59 @@ describe("gateway", () => {
   });
 
   it("names an unreachable state subgraph as STATE_UNAVAILABLE", async () => {
-    const down = await serveFake("saarland", saarlandSdl, { Query: { seenAuthorization: () => null, saarlandName: () => "Saarland" } });
-    const downUrl = down.url;
-    await down.stop();
-    const partial = createGateway({ supergraphSdl, registry: resolveRegistry({ SUBGRAPH_URL_SL: downUrl }), compareUrl: compare.url, logger });
+    const down = createServer();
+    await new Promise<void>((resolve) => down.listen(0, "127.0.0.1", resolve));
+    const downUrl = `http://127.0.0.1:${(down.address() as AddressInfo).port}/graphql`;
+    await new Promise<void>((resolve) => down.close(() => resolve()));
+    const partial = gatewayOverFakes(fakes, { config: { cache: { enabled: false } } }, { SUBGRAPH_URL_SL: downUrl });
     try {
       const server = await partial.listen(0);
-      const body = await post(server.url, "{ saarlandName }");
+      const { body } = await post(server.url, "{ saarlandName }");
       expect(body.data).toBeNull();
       expect(body.errors).toHaveLength(1);
-      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "STATE_UNAVAILABLE", state: "SL" });
+      expect(body.errors?.[0]?.extensions).toEqual({ code: "STATE_UNAVAILABLE", state: "SL" });
       expect(body.errors?.[0]?.message).toBe("Saarland (SL) is unavailable: no answer");
     } finally {
       await partial.close();
+    }
+  });
+
+  it("names a missing compare as COMPARE_UNAVAILABLE while the state namespaces still answer", async () => {
+    const down = createServer();
+    await new Promise<void>((resolve) => down.listen(0, "127.0.0.1", resolve));
+    const downUrl = `http://127.0.0.1:${(down.address() as AddressInfo).port}/graphql`;
+    await new Promise<void>((resolve) => down.close(() => resolve()));
+    const partial = gatewayOverFakes(fakes, { compareUrl: downUrl, config: { cache: { enabled: false } } });
+    try {
+      const server = await partial.listen(0);
+      const { body } = await post(server.url, "{ saarlandName compareAlive }");
+      expect(body.data).toBeNull(); // compareAlive is non-null, so the whole data is null
+      expect(body.errors?.[0]).toMatchObject({ message: "the comparative API is unavailable: no answer", extensions: { code: "COMPARE_UNAVAILABLE" } });
+      const states = await post(server.url, "{ saarlandName sachsenName }");
+      expect(states.body).toEqual({ data: { saarlandName: "Saarland", sachsenName: "Sachsen" } });
+    } finally {
+      await partial.close();
+    }
+  });
+
+  it("names a hung state as STATE_UNAVAILABLE after the subgraph deadline", async () => {
+    const hung = createServer(() => {
+      // accepts and never answers
+    });
+    await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
+    const partial = gatewayOverFakes(
+      fakes,
+      { config: { cache: { enabled: false }, subgraphTimeoutMs: 300 } },
+      { SUBGRAPH_URL_SL: `http://127.0.0.1:${(hung.address() as AddressInfo).port}/graphql`, SUBGRAPH_URL_SN: fakes.get("sachsen")!.server.url },
+    );
+    try {
+      const server = await partial.listen(0);
+      const { body } = await post(server.url, "{ saarland: saarlandName }");
+      expect(body.errors?.[0]).toMatchObject({ message: "Saarland (SL) is unavailable: no answer in time", extensions: { code: "STATE_UNAVAILABLE", state: "SL" } });
+    } finally {
+      await partial.close();
+      hung.closeAllConnections();
+      await new Promise<void>((resolve) => hung.close(() => resolve()));
     }
   });
 });

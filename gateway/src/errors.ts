@@ -1,0 +1,100 @@
+import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { ErrorCode, formatError, LaenderhubError, type Logger, type StateCode } from "@laenderhub/shared";
+import { GraphQLError } from "graphql";
+
+/** One subgraph as the gateway reaches it. */
+export interface SubgraphTarget {
+  name: string;
+  /** Null when this deployment does not configure it (a state left out of SUBGRAPH_STATES). */
+  url: string | null;
+  /** Set for state subgraphs. */
+  state: { code: StateCode; name: string } | null;
+}
+
+/**
+ * The error a client sees for a subgraph that did not answer: STATE_UNAVAILABLE naming the
+ * state, or COMPARE_UNAVAILABLE for the comparative API, so a partial answer never hides which
+ * part is missing (and never shows an internal URL or subgraph name).
+ */
+export function unavailable(target: SubgraphTarget, reason: string): LaenderhubError {
+  if (target.state) {
+    return new LaenderhubError(ErrorCode.STATE_UNAVAILABLE, `${target.state.name} (${target.state.code}) is unavailable: ${reason}`, { state: target.state.code });
+  }
+  return new LaenderhubError(ErrorCode.COMPARE_UNAVAILABLE, `the comparative API is unavailable: ${reason}`);
+}
+
+/**
+ * Why a subgraph's answer is no answer at all, or null when it is the subgraph's own GraphQL
+ * error. @graphql-tools' HTTP executor reports a failed connection as SUBREQUEST_HTTP_ERROR
+ * and a body that is no GraphQL response (a proxy's 503 page) as RESPONSE_VALIDATION_FAILED;
+ * the runtime's upstream timeout aborts the fetch.
+ */
+function reasonOf(error: { name?: string; message: string; extensions?: Record<string, unknown> }): string | null {
+  const code = error.extensions?.code;
+  const status = (error.extensions?.response as { status?: number } | undefined)?.status;
+  if (error.name === "TimeoutError" || error.name === "AbortError" || /timed? ?out|aborted/i.test(error.message)) return "no answer in time";
+  if (code === "SUBREQUEST_HTTP_ERROR") return "no answer";
+  if (code === "RESPONSE_VALIDATION_FAILED") return typeof status === "number" && status >= 400 ? `HTTP ${status}` : "an answer that is not GraphQL";
+  if (code === "DOWNSTREAM_SERVICE_ERROR" || code === undefined) return typeof status === "number" && status >= 500 ? `HTTP ${status}` : null;
+  return null;
+}
+
+/**
+ * Wraps every subgraph fetch: an unconfigured subgraph is answered here without a request;
+ * a failed transport (refused, reset, timed out, HTTP 5xx without GraphQL errors) becomes
+ * STATE_UNAVAILABLE / COMPARE_UNAVAILABLE with the reason. A subgraph's own GraphQL errors
+ * (a 401 for a write, say) pass with their message and code, minus transport details.
+ */
+export function subgraphFailurePlugin(targets: ReadonlyMap<string, SubgraphTarget>, logger: Logger): GatewayPlugin {
+  return {
+    onSubgraphExecute({ subgraphName, executor, setExecutor }) {
+      const target = targets.get(subgraphName);
+      if (!target) return;
+      if (target.url === null) {
+        setExecutor(() => ({ errors: [unavailable(target, "not configured in this deployment")] }));
+        return;
+      }
+      setExecutor((async (request: Parameters<typeof executor>[0]) => {
+        let result;
+        try {
+          result = await executor(request);
+        } catch (err) {
+          logger.warn({ subgraph: subgraphName, err }, `subgraph ${subgraphName} unavailable`);
+          return { errors: [unavailable(target, reasonOf(err as Error) ?? "no answer")] };
+        }
+        if (!result || Symbol.asyncIterator in (result as object)) return result;
+        const single = result as { data?: unknown; errors?: readonly GraphQLError[] };
+        if (!single.errors?.length) return single;
+        const errors = single.errors.map((error) => {
+          const reason = reasonOf(error);
+          if (reason === null) return withoutTransportDetails(error);
+          logger.warn({ subgraph: subgraphName, err: error }, `subgraph ${subgraphName} unavailable: ${reason}`);
+          return unavailable(target, reason);
+        });
+        return { ...single, errors };
+      }) as typeof executor);
+    },
+  };
+}
+
+/** A subgraph's error without what only the gateway should know (its URL, the HTTP response). */
+function withoutTransportDetails(error: GraphQLError): GraphQLError {
+  const { http: _http, response: _response, request: _request, serviceName: _service, ...extensions } = error.extensions ?? {};
+  return new GraphQLError(error.message, { path: error.path, extensions, originalError: error.originalError ?? undefined });
+}
+
+/**
+ * Yoga's `maskError` with the project's one policy (shared `formatError`): codes from the
+ * project's enum and request-level codes pass, anything else is logged and masked as
+ * INTERNAL_SERVER_ERROR with no stack, URL or subgraph name.
+ */
+export function maskError(logger: Logger) {
+  return (error: unknown): Error => {
+    // By name, not instanceof: the runtime and this file may load different copies of graphql-js
+    // (its CommonJS and ESM builds), whose GraphQLError classes differ.
+    const graphqlError = error instanceof Error && error.name === "GraphQLError" ? (error as GraphQLError) : new GraphQLError("Internal server error", { originalError: error as Error });
+    const formatted = formatError(graphqlError.toJSON(), graphqlError.originalError ?? error, (err) => logger.error({ err }, "unexpected error"));
+    const { serviceName: _service, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return new GraphQLError(formatted.message, { path: formatted.path, extensions, nodes: graphqlError.nodes });
+  };
+}

@@ -1,0 +1,47 @@
+import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import type { Logger } from "@laenderhub/shared";
+import type { SubgraphTarget } from "./errors.js";
+
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
+
+/** Asks one subgraph's `/health`, briefly: readiness must answer quickly even when a state hangs. */
+async function probe(target: SubgraphTarget, timeoutMs: number): Promise<"up" | "down" | "not configured"> {
+  if (target.url === null) return "not configured";
+  try {
+    const res = await fetch(new URL("/health", target.url), { signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel();
+    return res.ok ? "up" : "down";
+  } catch {
+    return "down";
+  }
+}
+
+/**
+ * `/health` is liveness: the process answers and its supergraph is loaded (never depends on a
+ * subgraph, so an orchestrator does not restart the gateway because a state is down).
+ * `/ready` is readiness: each subgraph probed; 200 while at least one answers (the federation
+ * serves partial answers, each naming what is missing), 503 when none does.
+ */
+export function healthPlugin({ targets, logger, probeTimeoutMs = 1_000 }: { targets: ReadonlyMap<string, SubgraphTarget>; logger: Logger; probeTimeoutMs?: number }): GatewayPlugin {
+  const names = [...targets.values()].filter((t) => t.url !== null).map((t) => t.name);
+  return {
+    onRequest({ request, url, endResponse }) {
+      if (request.method !== "GET") return;
+      if (url.pathname === "/health") {
+        endResponse(json(200, { status: "ok", service: "gateway", subgraphs: names }));
+      } else if (url.pathname === "/ready") {
+        const all = [...targets.values()];
+        return Promise.all(all.map((t) => probe(t, probeTimeoutMs))).then((states) => {
+          const subgraphs = Object.fromEntries(all.map((t, i) => [t.name, states[i]]));
+          const ready = states.includes("up");
+          if (!ready) logger.warn({ subgraphs }, "gateway not ready: no subgraph answers");
+          endResponse(json(ready ? 200 : 503, { status: ready ? "ready" : "unavailable", service: "gateway", subgraphs }));
+        });
+      } else if (url.pathname === "/") {
+        endResponse(new Response(null, { status: 302, headers: { location: "/graphql" } }));
+      }
+      return undefined;
+    },
+  };
+}
