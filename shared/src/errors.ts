@@ -11,6 +11,16 @@ export enum ErrorCode {
   CONFLICT = "CONFLICT",
   STATE_UNAVAILABLE = "STATE_UNAVAILABLE",
   BUDGET_EXCEEDED = "BUDGET_EXCEEDED",
+  /** The compare subgraph (the comparative API) did not answer; state namespaces still do. */
+  COMPARE_UNAVAILABLE = "COMPARE_UNAVAILABLE",
+  // Limits the gateway applies before planning a query: each its own code.
+  QUERY_TOO_DEEP = "QUERY_TOO_DEEP",
+  TOO_MANY_ALIASES = "TOO_MANY_ALIASES",
+  TOO_MANY_TOKENS = "TOO_MANY_TOKENS",
+  TOO_MANY_DIRECTIVES = "TOO_MANY_DIRECTIVES",
+  QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY",
+  PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
@@ -44,6 +54,7 @@ const PASS_THROUGH = new Set([
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
+  "PERSISTED_QUERY_MISMATCH",
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
@@ -54,6 +65,19 @@ const UNKNOWN_ENUM_VALUE = /^Value "[^"]*" does not exist in "\w+" enum\.|^Enum 
 /** The input path graphql-js names in a variable coercion message (`… at "input.stage"`), or the variable. */
 function fieldOfMessage(message: string): string | undefined {
   return /\bat "([^"]+)"/.exec(message)?.[1] ?? /^Variable "\$(\w+)"/.exec(message)?.[1];
+}
+
+const MAX_QUOTED = 60;
+const MAX_MESSAGE = 1000;
+
+/**
+ * A message with every quoted value cut to 60 characters and the whole to 1000: graphql-js
+ * quotes a rejected value whole (`Variable "$x" got invalid value "…"`), and a client must
+ * never get its 900 KB input back.
+ */
+export function boundMessage(message: string): string {
+  const cut = message.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, inner: string) => (inner.length > MAX_QUOTED ? `"${inner.slice(0, MAX_QUOTED)}…"` : quoted));
+  return cut.length > MAX_MESSAGE ? `${cut.slice(0, MAX_MESSAGE)}…` : cut;
 }
 
 /**
@@ -67,18 +91,18 @@ export function formatError(
 ): import("graphql").GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? "");
   if (code === "GRAPHQL_VALIDATION_FAILED" && UNKNOWN_ENUM_VALUE.test(formatted.message)) {
-    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    return { message: boundMessage(formatted.message), locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   if (PUBLIC_CODES.has(code) || PASS_THROUGH.has(code)) {
     const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     const field = code === ErrorCode.BAD_USER_INPUT && !extensions.field ? fieldOfMessage(formatted.message) : undefined;
-    return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
+    return { ...formatted, message: boundMessage(formatted.message), extensions: field ? { ...extensions, field } : extensions };
   }
   // type-graphql argument validation and graphql-js variable coercion report bad input.
   if (code === "BAD_USER_INPUT" || /Variable "\$|Argument Validation Error|Expected type|got invalid value/.test(formatted.message)) {
     const field = (formatted.extensions?.field as string | undefined) ?? fieldOfMessage(formatted.message);
     return {
-      message: formatted.message,
+      message: boundMessage(formatted.message),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
