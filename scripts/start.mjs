@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: runs the whole federation on the embedded default (one SQLite file per
 // subgraph under .data/, created, migrated and seeded on first start and kept afterwards).
-// It builds nothing: `npm install` builds through the root `prepare` script.
-import { spawn } from "node:child_process";
+// It builds nothing: `npm install` builds through the root `prepare` script. A service that
+// exits is restarted by the supervisor (scripts/supervisor.mjs) while the others keep serving;
+// `npm run service -- stop|start|restart <name>` and `status` steer one service (scripts/service.mjs).
 import { existsSync, mkdirSync } from "node:fs";
-import { createInterface } from "node:readline";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { controlSocketPath, createSupervisor, portProblem } from "./supervisor.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Variables set in the shell win over the ones in .env (see .env.example).
@@ -14,13 +15,21 @@ if (existsSync(`${root}.env`)) process.loadEnvFile(`${root}.env`);
 // Where the SQLite files live; DATA_DIR moves them (a path relative to the repository root).
 const dataDir = process.env.DATA_DIR ? resolve(root, process.env.DATA_DIR) : `${root}.data`;
 const host = process.env.HOST ?? "127.0.0.1";
-const healthTimeoutMs = Number(process.env.START_TIMEOUT_MS ?? 60_000);
+const healthTimeoutMs = milliseconds("START_TIMEOUT_MS", 60_000);
 
 function port(variable, fallback) {
   const raw = process.env[variable];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 65535) fail(`${variable}=${raw} is not a TCP port`);
+  return value;
+}
+
+function milliseconds(variable, fallback) {
+  const raw = process.env[variable];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) fail(`${variable}=${raw} is not a positive number of milliseconds`);
   return value;
 }
 
@@ -70,111 +79,38 @@ for (const s of services) {
 }
 mkdirSync(dataDir, { recursive: true });
 
-const width = Math.max(...services.map((s) => s.name.length));
-const children = new Map();
+const supervisor = createSupervisor({ root, host, services, healthTimeoutMs });
 let stopping = false;
 
-const LEVELS = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
-const PINO_KEYS = new Set(["level", "time", "pid", "hostname", "name", "msg", "v"]);
-
-/** One pino JSON line as `level msg` (plus its own fields); anything else verbatim. */
-function formatLine(line) {
-  let record;
-  try {
-    record = JSON.parse(line);
-  } catch {
-    return line;
-  }
-  if (record === null || typeof record !== "object" || !("msg" in record || "level" in record)) return line;
-  const level = (LEVELS[record.level] ?? String(record.level ?? "")).padEnd(5);
-  const extra = Object.entries(record)
-    .filter(([key]) => !PINO_KEYS.has(key))
-    .map(([key, value]) => {
-      if (key === "err" && value && typeof value === "object") return `err=${value.message ?? JSON.stringify(value)}`;
-      return `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`;
-    });
-  return [level, record.msg ?? "", ...extra].join(" ").trimEnd();
-}
-
-function pipe(stream, name, out) {
-  const prefix = `${name.padEnd(width)} |`;
-  createInterface({ input: stream }).on("line", (line) => {
-    for (const part of formatLine(line).split("\n")) out.write(`${prefix} ${part}\n`);
-  });
-}
-
-function start(service) {
-  const child = spawn(process.execPath, [`${service.dir}/dist/main.js`], {
-    cwd: root,
-    env: { ...process.env, PORT: String(service.port), HOST: host, SEED: process.env.SEED ?? "true", ...service.env },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Own process group: Ctrl-C reaches only this script, which then stops the children
-    // itself, so a child ending on the terminal's signal is never mistaken for a crash.
-    detached: true,
-  });
-  children.set(service.name, child);
-  pipe(child.stdout, service.name, process.stdout);
-  pipe(child.stderr, service.name, process.stderr);
-  child.on("exit", (code, signal) => {
-    children.delete(service.name);
-    if (stopping) return;
-    console.error(`\n${service.name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the others`);
-    stopAll(1);
-  });
-  return child;
-}
-
-async function waitHealthy(service) {
-  const url = `${urlOf(service.port)}/health`;
-  const deadline = Date.now() + healthTimeoutMs;
-  while (Date.now() < deadline) {
-    if (stopping) return;
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  console.error(`\n${service.name} did not become healthy at ${url} within ${healthTimeoutMs} ms; stopping`);
-  stopAll(1);
-}
-
-function stopAll(exitCode) {
+async function stopAll(exitCode) {
   if (stopping) return;
   stopping = true;
-  const pending = [...children.values()];
-  if (pending.length === 0) process.exit(exitCode);
-  let left = pending.length;
-  for (const child of pending) {
-    child.once("exit", () => {
-      left -= 1;
-      if (left === 0) process.exit(exitCode);
-    });
-    child.kill("SIGTERM");
-  }
-  // A child that ignores SIGTERM must not keep `npm start` alive.
-  setTimeout(() => {
-    for (const child of children.values()) child.kill("SIGKILL");
-    process.exit(exitCode);
-  }, 10_000).unref();
+  await supervisor.stopAll();
+  process.exit(exitCode);
 }
 
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 process.on("SIGHUP", () => stopAll(0));
-// Never leave orphans behind, whatever ends this process.
-process.on("exit", () => {
-  for (const child of children.values()) child.kill("SIGTERM");
-});
+// Never leave orphans (or a dead control socket) behind, whatever ends this process.
+process.on("exit", () => supervisor.killAll());
+
+// First the control socket: it also tells whether another npm start already uses this data.
+try {
+  await supervisor.listen(controlSocketPath(dataDir));
+} catch (err) {
+  fail(err.message);
+}
+// Every taken port at once, before anything is spawned, each with the service that needs it.
+const busy = (await Promise.all(services.map(async (s) => ({ name: s.name, problem: await portProblem(host, s.port) })))).filter((b) => b.problem);
+if (busy.length > 0) fail(`cannot start:\n${busy.map((b) => `  ${b.name}: ${b.problem}`).join("\n")}`);
 
 console.log(`laenderhub: starting ${services.length} services (data in ${dataDir})`);
-for (const s of subgraphs) start(s);
-await Promise.all(subgraphs.map(waitHealthy));
-if (!stopping) {
-  start(gateway);
-  await waitHealthy(gateway);
+// The gateway last, so that its first requests find every subgraph serving.
+const failed = await supervisor.run([subgraphs.map((s) => s.name), [gateway.name]]);
+if (failed.length > 0 && !stopping) {
+  console.error(`\nnpm start: cannot start:\n${failed.map((f) => `  ${f.name}: ${f.reason}`).join("\n")}\nstopping the others`);
+  await stopAll(1);
 }
 if (!stopping) {
   const example = "{ saarland { partnershipByOrdinal(n: 10) { signedOn { iso } municipality { name ags district { name } } } } }";
@@ -188,6 +124,8 @@ if (!stopping) {
       "Try:",
       `  curl -s ${urlOf(gateway.port)}/graphql -H 'content-type: application/json' -d '${JSON.stringify({ query: example })}'`,
       "",
+      "A service that exits is restarted. One service at a time, from another terminal:",
+      `  npm run service -- status | stop <name> | start <name> | restart <name>   (${services.map((s) => s.name).join(", ")})`,
       "Ctrl-C stops everything.",
       "",
     ].join("\n"),
