@@ -4,11 +4,13 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // `npm start` as a user runs it (scripts/start.mjs on the built packages): five processes on
 // free ports, SQLite files created, migrated and seeded on first start, kept across restarts
-// with edits intact, and everything stopped by Ctrl-C (SIGINT).
+// with edits intact, and everything stopped by Ctrl-C (SIGINT). As a supervisor: a killed state
+// comes back by itself while the others serve, `npm run service` stops and starts one service,
+// and a start that cannot listen or get healthy names the service and the reason.
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "lh-start-"));
@@ -47,21 +49,46 @@ interface Started {
   output: () => string;
   gateway: string;
   ports: number[];
+  /** DATA_DIR of this npm start, which `npm run service` needs to find it. */
+  dataDir: string;
+  /** Each subgraph's own /graphql, to tell the supervisor's work from the gateway's. */
+  subgraph: { saarland: string; sachsenAnhalt: string; compare: string };
 }
 
-async function start(secret: string): Promise<Started> {
-  const [gateway, sl, sn, st, compare] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(gateway), SL_PORT: String(sl), SN_PORT: String(sn), ST_PORT: String(st), COMPARE_PORT: String(compare), LOG_LEVEL: "warn" };
+interface Ports {
+  gateway: number;
+  sl: number;
+  sn: number;
+  st: number;
+  compare: number;
+}
+
+/** npm start on the given ports, with nothing from the caller's shell steering it; not yet waited for. */
+function launch(secret: string, ports: Ports, extra: NodeJS.ProcessEnv = {}): Omit<Started, "gateway" | "subgraph"> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(ports.gateway), SL_PORT: String(ports.sl), SN_PORT: String(ports.sn), ST_PORT: String(ports.st), COMPARE_PORT: String(ports.compare), LOG_LEVEL: "warn" };
   // Nothing from the caller's shell may steer it: no database URL, no other keys, no seed switch.
   for (const key of Object.keys(env)) {
     if (/^((SL|SN|ST)_)?AUTH_JWT_/.test(key) || ["DATABASE_URL", "SEED", "HOST", "START_TIMEOUT_MS"].includes(key)) delete env[key];
   }
   env.SL_AUTH_JWT_SECRETS = secret;
+  Object.assign(env, extra);
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   launched.push(child);
   let text = "";
   child.stdout!.on("data", (chunk) => (text += chunk));
   child.stderr!.on("data", (chunk) => (text += chunk));
+  return { child, output: () => text, ports: [ports.gateway, ports.sl, ports.sn, ports.st, ports.compare], dataDir };
+}
+
+async function freePorts(): Promise<Ports> {
+  const [gateway, sl, sn, st, compare] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  return { gateway, sl, sn, st, compare };
+}
+
+async function start(secret: string): Promise<Started> {
+  const ports = await freePorts();
+  const started = launch(secret, ports);
+  const { child, output } = started;
   await new Promise<void>((resolve, reject) => {
     const done = (err?: Error) => {
       clearInterval(poll);
@@ -70,12 +97,26 @@ async function start(secret: string): Promise<Started> {
       if (err) reject(err);
       else resolve();
     };
-    const onExit = (code: number | null) => done(new Error(`npm start exited with ${code} before it was running:\n${text}`));
-    const poll = setInterval(() => text.includes("laenderhub is running") && done(), 100);
-    const deadline = setTimeout(() => done(new Error(`npm start was not running after 120 s:\n${text}`)), 120_000);
+    const onExit = (code: number | null) => done(new Error(`npm start exited with ${code} before it was running:\n${output()}`));
+    const poll = setInterval(() => output().includes("laenderhub is running") && done(), 100);
+    const deadline = setTimeout(() => done(new Error(`npm start was not running after 120 s:\n${output()}`)), 120_000);
     child.once("exit", onExit);
   });
-  return { child, output: () => text, gateway: `http://127.0.0.1:${gateway}/graphql`, ports: [gateway, sl, sn, st, compare] };
+  const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+  return { ...started, gateway: url(ports.gateway), subgraph: { saarland: url(ports.sl), sachsenAnhalt: url(ports.st), compare: url(ports.compare) } };
+}
+
+/** The exit code and output of an npm start that is expected to give up by itself. */
+async function failedStart(child: ChildProcess, output: () => string): Promise<{ code: number | null; output: string }> {
+  const code = await new Promise<number | null>((resolve) => {
+    // Within the test's own limit, so that a start that never gives up fails with its output.
+    const timer = setTimeout(() => child.kill("SIGKILL"), 45_000);
+    child.once("exit", (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  return { code, output: output() };
 }
 
 const stop = (started: Started) => stopChild(started.child);
@@ -128,4 +169,189 @@ describe("npm start", () => {
       expect(await stop(second)).toBe(0);
     }
   }, 180_000);
+});
+
+interface ServiceStatus {
+  name: string;
+  state: string;
+  pid: number | null;
+  port: number;
+  restarts: number;
+}
+
+/** `npm run service -- <args>` against the npm start that uses `dataDir`, as documented. */
+async function service(started: Started, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn("npm", ["run", "--silent", "service", "--", ...args], { cwd: root, env: { ...process.env, DATA_DIR: started.dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk) => (stdout += chunk));
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", (exitCode) => resolve(exitCode)));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
+
+async function status(started: Started): Promise<Map<string, ServiceStatus>> {
+  const result = await service(started, "status", "--json");
+  expect(result.code, result.stderr).toBe(0);
+  return new Map((JSON.parse(result.stdout) as ServiceStatus[]).map((s) => [s.name, s]));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` until it holds, at most `limitMs`; whether it ever held. */
+async function eventually(check: () => Promise<boolean>, limitMs = 30_000): Promise<boolean> {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(200);
+  }
+  return false;
+}
+
+/**
+ * Fails unless Saarland and Sachsen-Anhalt answer and the comparison holds every state but
+ * at most `away`, naming it. Asked of the subgraphs themselves: this is about the processes the
+ * supervisor keeps running, not about how the gateway passes partial answers on.
+ */
+async function expectOthersAnswer(started: Started, away: string): Promise<void> {
+  const saarland = await post(started.subgraph.saarland, `{ saarland { partnershipByOrdinal(n: 10) { id } } }`);
+  expect(saarland.data?.saarland?.partnershipByOrdinal?.id, JSON.stringify(saarland)).toBe("SL-P-10");
+  const sachsenAnhalt = await post(started.subgraph.sachsenAnhalt, `{ sachsenAnhalt { name } }`);
+  expect(sachsenAnhalt.data?.sachsenAnhalt?.name, JSON.stringify(sachsenAnhalt)).toBeTruthy();
+  const answer = await post(started.subgraph.compare, `{ comparison { states { state } unavailableStates { state } } }`);
+  expect(answer.data.comparison.states.map((s: any) => s.state)).toEqual(expect.arrayContaining(["SL", "ST"]));
+  for (const missing of answer.data.comparison.unavailableStates) expect(missing.state).toBe(away);
+  for (const error of answer.errors ?? []) {
+    // STATE_UNAVAILABLE, or another code of that family (a state skipped while it is away).
+    expect(error.extensions?.code, JSON.stringify(error)).toMatch(/^STATE_/);
+    expect(error.extensions?.states, JSON.stringify(error)).toEqual([away]);
+  }
+}
+
+const fullComparison = async (started: Started): Promise<boolean> => {
+  const answer = await post(started.subgraph.compare, `{ comparison { states { state } unavailableStates { state } } }`);
+  return answer.errors === undefined && answer.data.comparison.states.length === 3;
+};
+
+describe("npm start as a supervisor", () => {
+  const secret = "start-test-secret-that-is-long-enough-0123456789";
+  let started: Started;
+  beforeAll(async () => {
+    started = await start(secret);
+  }, 120_000);
+  afterAll(async () => {
+    if (started) expect(await stop(started)).toBe(0);
+  }, 60_000);
+
+  it("restarts a state killed with SIGKILL by itself, while the others answer throughout", async () => {
+    const before = (await status(started)).get("sachsen")!;
+    expect(before.state).toBe("running");
+    expect(before.pid).toBeGreaterThan(0);
+    const pids = new Map([...(await status(started)).values()].map((s) => [s.name, s.pid]));
+
+    process.kill(before.pid!, "SIGKILL");
+    let answers = 0;
+    const back = await eventually(async () => {
+      await expectOthersAnswer(started, "SN");
+      answers += 1;
+      return listening(before.port);
+    });
+    expect(back, `sachsen did not serve again:\n${started.output()}`).toBe(true);
+    expect(answers).toBeGreaterThan(0);
+    expect(await eventually(() => fullComparison(started))).toBe(true);
+
+    const after = await status(started);
+    expect(after.get("sachsen")).toMatchObject({ state: "running", restarts: 1 });
+    expect(after.get("sachsen")!.pid).not.toBe(before.pid);
+    for (const name of ["saarland", "sachsen-anhalt", "compare", "gateway"]) expect(after.get(name), name).toMatchObject({ state: "running", pid: pids.get(name), restarts: 0 });
+    expect(started.output()).toMatch(/supervisor +\| sachsen exited unexpectedly \(signal SIGKILL\).*; restarting in 0\.5 s/);
+  }, 60_000);
+
+  it("stops one service with `npm run service`, keeps it stopped, and starts it again", async () => {
+    const port = (await status(started)).get("sachsen-anhalt")!.port;
+    const stopped = await service(started, "stop", "sachsen-anhalt");
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(stopped.stdout).toContain("sachsen-anhalt stopped");
+    expect(await listening(port)).toBe(false);
+
+    // The README's partial answer: the others answer, Sachsen-Anhalt is named.
+    const partial = await post(started.subgraph.compare, `{ comparison { states { state participations } unavailableStates { state name reason } } }`);
+    expect(partial.data.comparison.states.map((s: any) => s.state)).toEqual(["SL", "SN"]);
+    expect(partial.data.comparison.unavailableStates.map((s: any) => s.state)).toEqual(["ST"]);
+    expect(partial.errors.map((e: any) => e.extensions.states)).toEqual([["ST"]]);
+
+    // Past the supervisor's first restart delay (0.5 s): a service stopped on request stays stopped.
+    await sleep(2_000);
+    expect(await listening(port)).toBe(false);
+    expect((await status(started)).get("sachsen-anhalt")).toMatchObject({ state: "stopped", pid: null });
+
+    const unknown = await service(started, "stop", "thueringen");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("unknown service; the services are saarland, sachsen, sachsen-anhalt, compare, gateway");
+
+    const again = await service(started, "start", "sachsen-anhalt");
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/sachsen-anhalt started \(pid \d+\)/);
+    expect(await listening(port)).toBe(true);
+    expect(await eventually(() => fullComparison(started))).toBe(true);
+  }, 60_000);
+
+  it("keeps retrying a state whose port another process took, and names the port and why", async () => {
+    const port = (await status(started)).get("sachsen")!.port;
+    expect((await service(started, "stop", "sachsen")).code).toBe(0);
+    // It hangs up on every connection (compare keeps asking for Sachsen), so that it can close.
+    const squatter = createServer((socket) => socket.destroy());
+    await new Promise<void>((r) => squatter.listen(port, "127.0.0.1", () => r()));
+    try {
+      const refused = await service(started, "start", "sachsen");
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`sachsen did not start: port ${port} is already in use (EADDRINUSE); the supervisor keeps retrying`);
+      // Still retrying with a growing delay, and the others unharmed meanwhile.
+      expect(await eventually(async () => /restarting in 1 s \(restart \d+\)/.test(started.output()), 20_000)).toBe(true);
+      expect((await status(started)).get("sachsen")!.state).toBe("backoff");
+      await expectOthersAnswer(started, "SN");
+    } finally {
+      await new Promise<void>((r) => squatter.close(() => r()));
+    }
+    // Once the port is free, it comes back without being asked.
+    expect(await eventually(async () => (await status(started)).get("sachsen")!.state === "running", 30_000)).toBe(true);
+    expect(started.output()).toMatch(/sachsen is serving again \(pid \d+\)/);
+  }, 60_000);
+});
+
+describe("npm start that cannot start", () => {
+  it("names the service whose port is taken, and starts nothing", async () => {
+    const ports = await freePorts();
+    const squatter = createServer();
+    await new Promise<void>((r) => squatter.listen(ports.sn, "127.0.0.1", () => r()));
+    try {
+      const { child, output } = launch("start-test-secret-that-is-long-enough-0123456789", ports);
+      const result = await failedStart(child, output);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(`sachsen: port ${ports.sn} is already in use (EADDRINUSE)`);
+      for (const port of [ports.gateway, ports.sl, ports.st, ports.compare]) expect(await listening(port), `port ${port}`).toBe(false);
+    } finally {
+      await new Promise<void>((r) => squatter.close(() => r()));
+    }
+  }, 60_000);
+
+  it("names the service that died while starting, with the error it died of, and stops the others", async () => {
+    const ports = await freePorts();
+    const { child, output } = launch("too-short", ports);
+    const result = await failedStart(child, output);
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/\n  saarland: exited during start \(code 1\): ConfigError: .*AUTH_JWT_SECRETS/);
+    for (const port of [ports.gateway, ports.sl, ports.sn, ports.st, ports.compare]) expect(await listening(port), `port ${port}`).toBe(false);
+  }, 60_000);
+
+  it("names the services that fail their health check, with the reason, and stops the others", async () => {
+    const ports = await freePorts();
+    const { child, output } = launch("start-test-secret-that-is-long-enough-0123456789", ports, { START_TIMEOUT_MS: "1" });
+    const result = await failedStart(child, output);
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(new RegExp(`  sachsen: did not answer http://127\\.0\\.0\\.1:${ports.sn}/health with 200 within 1 ms \\(last: `));
+    for (const port of [ports.gateway, ports.sl, ports.sn, ports.st, ports.compare]) expect(await listening(port), `port ${port}`).toBe(false);
+  }, 60_000);
 });
