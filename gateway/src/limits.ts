@@ -37,13 +37,20 @@ export function queryLimitPlugins(limits: QueryLimits): GatewayPlugin[] {
   ] as GatewayPlugin[];
 }
 
-/** Media types a POST body may have: JSON and GraphQL-over-HTTP's JSON response type. */
-const JSON_MEDIA_TYPES = new Set(["application/json", "application/graphql-response+json"]);
+/**
+ * The media type a POST body may have. GraphQL over HTTP's other JSON type,
+ * `application/graphql-response+json`, names answers: clients ask for it with `Accept`.
+ */
+const JSON_MEDIA_TYPES = new Set(["application/json"]);
 
+/**
+ * A refusal sent before the body is read: the connection closes after it, since the unread
+ * body would otherwise be taken for the next request on a kept-alive socket.
+ */
 function refusal(status: number, code: ErrorCode, message: string): Response {
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
-    headers: { "content-type": "application/json; charset=utf-8" },
+    headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
   });
 }
 
@@ -61,7 +68,7 @@ export function requestGuardPlugin(maxBodyBytes: number): GatewayPlugin {
       const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       if (!JSON_MEDIA_TYPES.has(mediaType)) {
         endResponse(
-          refusal(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "POST bodies must be application/json or application/graphql-response+json"),
+          refusal(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "POST bodies must be application/json"),
         );
         return;
       }

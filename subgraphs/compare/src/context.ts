@@ -1,4 +1,5 @@
-import type { BaseContext, Logger, StateSubgraph } from "@laenderhub/shared";
+import type { BaseContext, Logger, StateCode, StateSubgraph } from "@laenderhub/shared";
+import { RequestBudget, type BudgetLimits } from "./comparative/budget.js";
 import type { DataSource } from "typeorm";
 import type { ContractClient } from "./comparative/contract-client.js";
 import { StateContracts, StateFailures } from "./comparative/state-contracts.js";
@@ -10,6 +11,8 @@ export interface CompareContext extends BaseContext {
   contracts: StateContracts;
   /** States that failed during this request (reported as STATE_UNAVAILABLE). */
   stateFailures: StateFailures;
+  /** Contract calls and rows this request may still spend. */
+  budget: RequestBudget;
   gazetteer: GazetteerLoaders;
   comparative: ComparativeLoaders;
 }
@@ -20,10 +23,13 @@ export function createContextFactory(deps: {
   logger: Logger;
   client: ContractClient;
   registry: readonly StateSubgraph[];
-}): (authorization?: string) => Promise<CompareContext> {
-  return async () => {
+  omitted: readonly StateCode[];
+  budget: BudgetLimits;
+}): (authorization?: string, signal?: AbortSignal) => Promise<CompareContext> {
+  return async (_authorization, signal) => {
     const stateFailures = new StateFailures();
-    const contracts = new StateContracts(deps.client, deps.registry, stateFailures);
+    const budget = new RequestBudget(deps.budget);
+    const contracts = new StateContracts({ client: deps.client, registry: deps.registry, omitted: deps.omitted, failures: stateFailures, budget, ...(signal ? { signal } : {}) });
     const gazetteer = createGazetteerLoaders(deps.dataSource, contracts, deps.logger);
     return {
       // The comparative API is read-only and public; no token is needed.
@@ -33,6 +39,7 @@ export function createContextFactory(deps: {
       dataSource: deps.dataSource,
       contracts,
       stateFailures,
+      budget,
       gazetteer,
       comparative: createComparativeLoaders(contracts, gazetteer),
     };

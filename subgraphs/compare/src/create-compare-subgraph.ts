@@ -1,4 +1,6 @@
-import { createDataSource, createLogger, createSubgraphService, type Logger, type QueryCounter, type StateSubgraph, type SubgraphService } from "@laenderhub/shared";
+import { createDataSource, createLogger, createSubgraphService, type Logger, type QueryCounter, type StateCode, type StateSubgraph, type SubgraphService } from "@laenderhub/shared";
+import { DEFAULT_BREAKER_SETTINGS, StateBreakers, type BreakerSettings } from "./comparative/breakers.js";
+import { DEFAULT_BUDGET, type BudgetLimits } from "./comparative/budget.js";
 import { ContractClient } from "./comparative/contract-client.js";
 import { createContextFactory, type CompareContext } from "./context.js";
 import { COMPARE_ENTITIES } from "./entities/index.js";
@@ -14,8 +16,19 @@ export interface CompareSubgraphOptions {
   seed?: boolean;
   /** The state subgraphs to call (shared `resolveRegistry()`); url per state. */
   registry: StateSubgraph[];
+  /**
+   * Known states this deployment leaves out (`resolveRegistryWithOmitted().omitted`): every
+   * comparative answer names them as STATE_UNAVAILABLE instead of dropping them silently.
+   */
+  omittedStates?: StateCode[];
   /** Timeout per contract call to a state, in ms (default 5000). */
   stateTimeoutMs?: number;
+  /** Per-state overrides of `stateTimeoutMs`. */
+  stateTimeoutsMs?: Partial<Record<StateCode, number>>;
+  /** When a state's circuit breaker opens and probes again (default 3 failures, 5000 ms). */
+  breaker?: Partial<BreakerSettings>;
+  /** Contract calls and rows one request may cost (default 300 calls, 10,000 rows). */
+  budget?: Partial<BudgetLimits>;
   logger?: Logger;
   /** Optional SQL statement counter (tests). */
   counter?: QueryCounter;
@@ -39,14 +52,28 @@ export async function createCompareSubgraph(o: CompareSubgraphOptions): Promise<
     if (o.seed ?? true) await seedGazetteer(dataSource);
     const schema = await buildCompareSchema();
     const fetchImpl = o.fetch ?? ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => fetch(input, init));
-    const client = new ContractClient({ timeoutMs: o.stateTimeoutMs ?? DEFAULT_STATE_TIMEOUT_MS, fetch: fetchImpl, logger });
+    // One breaker per state for the life of the process: what one request learns, the next uses.
+    const breakers = new StateBreakers({ ...DEFAULT_BREAKER_SETTINGS, ...o.breaker }, logger);
+    const client = new ContractClient({
+      timeoutMs: o.stateTimeoutMs ?? DEFAULT_STATE_TIMEOUT_MS,
+      ...(o.stateTimeoutsMs ? { stateTimeoutsMs: o.stateTimeoutsMs } : {}),
+      breakers,
+      fetch: fetchImpl,
+      logger,
+    });
+    const registry = [...o.registry];
+    const budget = { ...DEFAULT_BUDGET, ...o.budget };
     return await createSubgraphService({
       name: "compare",
       schema,
       dataSource,
       logger,
-      createContext: createContextFactory({ dataSource, logger, client, registry: [...o.registry] }),
-      plugins: () => [compareResponsePlugin()],
+      createContext: createContextFactory({ dataSource, logger, client, registry, omitted: o.omittedStates ?? [], budget }),
+      plugins: () => [compareResponsePlugin({ schema, states: registry.length })],
+      health: () => {
+        const status = breakers.status();
+        return { states: Object.fromEntries(registry.map((s) => [s.code, status[s.code] ?? "closed"])) };
+      },
     });
   } catch (err) {
     await dataSource.destroy();

@@ -15,6 +15,7 @@ import {
   type StateSubgraph,
 } from "@laenderhub/shared";
 import { z } from "zod";
+import { BreakerOpenError, CallCancelledError, type StateBreakers } from "./breakers.js";
 
 /*
  * A small typed client for the comparative contract (shared/CONTRACT.md). Compare calls each
@@ -339,8 +340,12 @@ export const contract = {
 };
 
 export interface ContractClientOptions {
-  /** Per HTTP request to a state. */
+  /** Per HTTP request to a state, unless `stateTimeoutsMs` names the state. */
   timeoutMs: number;
+  /** Per-state overrides of `timeoutMs` (a state known to be slow, say). */
+  stateTimeoutsMs?: Partial<Record<StateCode, number>>;
+  /** The process's circuit breakers, one per state. */
+  breakers: StateBreakers;
   fetch: typeof fetch;
   logger: Logger;
 }
@@ -351,17 +356,24 @@ interface GraphQLResponseBody {
 }
 
 /**
- * Sends contract calls to state subgraphs over HTTP. Stateless: one instance serves every
- * request; per-request batching and deduplication live in `StateContracts`.
+ * Sends contract calls to state subgraphs over HTTP, each state behind its circuit breaker.
+ * Holds no per-request state: one instance serves every request; per-request batching and
+ * deduplication live in `StateContracts`.
  */
 export class ContractClient {
   constructor(private readonly options: ContractClientOptions) {}
 
+  /** The timeout of one HTTP request to `state`, in ms. */
+  timeoutFor(state: StateCode): number {
+    return this.options.stateTimeoutsMs?.[state] ?? this.options.timeoutMs;
+  }
+
   /**
    * Sends `calls` to one state in a single POST (aliases `c0`, `c1`, …) with a timeout. Each
-   * result is the parsed answer or a StateUnavailableError; a call never rejects.
+   * result is the parsed answer or a StateUnavailableError; a call never rejects, except with
+   * CallCancelledError once `signal` (the asking client went away) aborts.
    */
-  async send(state: StateSubgraph, calls: readonly ContractCall<unknown>[]): Promise<(unknown | StateUnavailableError)[]> {
+  async send(state: StateSubgraph, calls: readonly ContractCall<unknown>[], signal?: AbortSignal): Promise<(unknown | StateUnavailableError)[]> {
     const variables: Record<string, unknown> = {};
     const definitions: string[] = [];
     const fields = calls.map((c, i) => {
@@ -377,9 +389,11 @@ export class ContractClient {
 
     let body: GraphQLResponseBody;
     try {
-      body = await this.post(state, query, variables);
+      body = await this.options.breakers.run(state, () => this.post(state, query, variables, signal));
     } catch (err) {
-      const failure = err instanceof StateUnavailableError ? err : new StateUnavailableError(state.code, describe(err, this.options.timeoutMs));
+      if (err instanceof CallCancelledError) throw err;
+      const failure =
+        err instanceof StateUnavailableError ? err : err instanceof BreakerOpenError ? new StateUnavailableError(state.code, err.reason) : new StateUnavailableError(state.code, String(err));
       this.options.logger.warn({ state: state.code, url: state.url, reason: failure.reason }, "state subgraph unavailable");
       return calls.map(() => failure);
     }
@@ -401,24 +415,35 @@ export class ContractClient {
     });
   }
 
-  private async post(state: StateSubgraph, query: string, variables: Record<string, unknown>): Promise<GraphQLResponseBody> {
-    const response = await this.options.fetch(state.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(this.options.timeoutMs),
-    });
-    const text = await response.text();
+  private async post(state: StateSubgraph, query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<GraphQLResponseBody> {
+    const timeoutMs = this.timeoutFor(state.code);
+    const deadline = AbortSignal.timeout(timeoutMs);
+    let text: string;
+    let status: number;
+    try {
+      const response = await this.options.fetch(state.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ query, variables }),
+        signal: signal ? AbortSignal.any([deadline, signal]) : deadline,
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (err) {
+      // Only the client's going away is not the state's fault; the deadline is.
+      if (signal?.aborted && !deadline.aborted) throw new CallCancelledError(`call to ${state.code} abandoned: the client went away`);
+      throw new StateUnavailableError(state.code, describe(err, timeoutMs));
+    }
     let body: GraphQLResponseBody;
     try {
       body = JSON.parse(text) as GraphQLResponseBody;
     } catch {
-      throw new StateUnavailableError(state.code, `HTTP ${response.status} without a GraphQL answer`);
+      throw new StateUnavailableError(state.code, `HTTP ${status} without a GraphQL answer`);
     }
     if (!body || typeof body !== "object" || (body.data == null && !body.errors?.length)) {
-      throw new StateUnavailableError(state.code, `HTTP ${response.status} without a GraphQL answer`);
+      throw new StateUnavailableError(state.code, `HTTP ${status} without a GraphQL answer`);
     }
-    if (body.data == null) throw new StateUnavailableError(state.code, `answered with an error (HTTP ${response.status}): ${body.errors?.[0]?.message ?? "no data"}`);
+    if (body.data == null) throw new StateUnavailableError(state.code, `answered with an error (HTTP ${status}): ${body.errors?.[0]?.message ?? "no data"}`);
     return body;
   }
 }

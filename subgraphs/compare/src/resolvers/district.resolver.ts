@@ -15,8 +15,8 @@ export class DistrictResolver {
   }
 
   @Query(() => [District], { description: "The districts of one state, or of every state, ordered by key" })
-  districts(@Arg("state", () => StateCode, { nullable: true }) state: StateCode | null): District[] {
-    return (state ? districtsOfState(state) : [...DISTRICTS.values()]).map(toDistrict);
+  districts(@Ctx() ctx: CompareContext, @Arg("state", () => StateCode, { nullable: true }) state: StateCode | null): District[] {
+    return ctx.budget.rows((state ? districtsOfState(state) : [...DISTRICTS.values()]).map(toDistrict));
   }
 
   @FieldResolver(() => State)
@@ -25,8 +25,8 @@ export class DistrictResolver {
   }
 
   @FieldResolver(() => [Municipality], { description: "Gazetteer municipalities in this district, by name" })
-  municipalities(@Root() district: District, @Ctx() ctx: CompareContext): Promise<Municipality[]> {
-    return ctx.gazetteer.municipalitiesByDistrict.load(district.key);
+  async municipalities(@Root() district: District, @Ctx() ctx: CompareContext): Promise<Municipality[]> {
+    return ctx.budget.rows(await ctx.gazetteer.municipalitiesByDistrict.load(district.key));
   }
 
   @FieldResolver(() => [Participation], { description: "Participations of the district's municipalities, ordered by signing date" })
@@ -35,6 +35,6 @@ export class DistrictResolver {
     const lists = await ctx.comparative.participationsByMunicipality.loadMany(municipalities.map((m) => m.id));
     const nodes = lists.flatMap((l) => (Array.isArray(l) ? l : [])) as ParticipationNode[];
     nodes.sort((a, b) => ((a.signedOn.iso ?? "~") < (b.signedOn.iso ?? "~") ? -1 : (a.signedOn.iso ?? "~") > (b.signedOn.iso ?? "~") ? 1 : a.id < b.id ? -1 : 1));
-    return nodes as unknown as Participation[];
+    return ctx.budget.rows(nodes) as unknown as Participation[];
   }
 }

@@ -62,7 +62,7 @@ export class MunicipalityResolver {
     const page = base();
     if (cursor) page.andWhere("(m.sortName > :k OR (m.sortName = :k AND m.id > :i))", { k: cursor.sortName, i: cursor.id });
     const rows = await page.orderBy("m.sortName", "ASC").addOrderBy("m.id", "ASC").limit(first + 1).getMany();
-    const edges = rows.slice(0, first).map((node) => ({ cursor: encodeMunicipalityCursor(node.sortName, node.id), node }));
+    const edges = ctx.budget.rows(rows.slice(0, first)).map((node) => ({ cursor: encodeMunicipalityCursor(node.sortName, node.id), node }));
     return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges[edges.length - 1]?.cursor ?? null } };
   }
 
@@ -78,12 +78,12 @@ export class MunicipalityResolver {
   }
 
   @FieldResolver(() => [MunicipalPreventionBody], { description: "Prevention councils and similar bodies, from the owning state" })
-  preventionBodies(@Root() m: Municipality, @Ctx() ctx: CompareContext): Promise<MunicipalPreventionBody[]> {
-    return ctx.comparative.preventionBodiesByMunicipality.load(m.id);
+  async preventionBodies(@Root() m: Municipality, @Ctx() ctx: CompareContext): Promise<MunicipalPreventionBody[]> {
+    return ctx.budget.rows(await ctx.comparative.preventionBodiesByMunicipality.load(m.id));
   }
 
   @FieldResolver(() => [Participation], { description: "Every participation of this municipality, ordered by signing date (from the owning state)" })
-  participations(@Root() m: Municipality, @Ctx() ctx: CompareContext): Promise<Participation[]> {
-    return ctx.comparative.participationsByMunicipality.load(m.id) as unknown as Promise<Participation[]>;
+  async participations(@Root() m: Municipality, @Ctx() ctx: CompareContext): Promise<Participation[]> {
+    return ctx.budget.rows(await ctx.comparative.participationsByMunicipality.load(m.id)) as unknown as Participation[];
   }
 }

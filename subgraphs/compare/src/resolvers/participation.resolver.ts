@@ -42,7 +42,7 @@ export class ParticipationResolver {
       }),
     );
     const merged = mergeSorted(gathered.answers.map((a) => a.value.rows), direction, first + 1);
-    const nodes = await toParticipationNodes(merged.slice(0, first), ctx.gazetteer);
+    const nodes = ctx.budget.rows(await toParticipationNodes(merged.slice(0, first), ctx.gazetteer));
     const edges = nodes.map((node) => ({
       cursor: encodeCursor({ order: orderBy, direction, sortKey: node.sortKey, id: node.id }),
       node: node as unknown as Participation,

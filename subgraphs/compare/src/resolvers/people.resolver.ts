@@ -34,13 +34,13 @@ export class PeopleResolver {
       const needle = normalisePersonName(term);
       people = people.filter((p) => p.normalisedName.includes(needle) || p.spellings.some((s) => s.toLowerCase().includes(term.toLowerCase())));
     }
-    return people.slice(0, first);
+    return ctx.budget.rows(people.slice(0, first));
   }
 
   @FieldResolver(() => [Participation], { description: "The agreement's participations (one per member municipality)" })
   async participations(@Root() agreement: PersonAgreement, @Ctx() ctx: CompareContext): Promise<Participation[]> {
     const nodes = await ctx.comparative.participationById.loadMany(agreement.participationIds);
-    return nodes.filter((n) => n && !(n instanceof Error)) as unknown as Participation[];
+    return ctx.budget.rows(nodes.filter((n) => n && !(n instanceof Error))) as unknown as Participation[];
   }
 
   @FieldResolver(() => [Source], { description: "The sources of the agreement's participations, which name the person" })

@@ -36,9 +36,9 @@ export class ProgrammeResolver {
   ): Promise<StateProgramme[]> {
     const { targets } = ctx.contracts.targets(states);
     const gathered = await ctx.contracts.gather(targets, () => contract.programmes());
-    return gathered.answers
+    return ctx.budget.rows(gathered.answers
       .flatMap((a) => a.value.map(toProgramme))
-      .sort((a, b) => (a.state !== b.state ? (a.state < b.state ? -1 : 1) : a.id < b.id ? -1 : 1));
+      .sort((a, b) => (a.state !== b.state ? (a.state < b.state ? -1 : 1) : a.id < b.id ? -1 : 1)));
   }
 
   @Query(() => [ProgrammeEvent], { description: "Programme events across states, by date (undated last), then id" })
@@ -57,9 +57,9 @@ export class ProgrammeResolver {
       programmeIds: filter?.programmeIds ?? null,
     };
     const gathered = await ctx.contracts.gather(targets, () => contract.events(contractFilter));
-    return gathered.answers
+    return ctx.budget.rows(gathered.answers
       .flatMap((a) => a.value.map(toEvent))
-      .sort((a, b) => byDateThenId({ id: a.id, iso: a.date.iso }, { id: b.id, iso: b.date.iso }));
+      .sort((a, b) => byDateThenId({ id: a.id, iso: a.date.iso }, { id: b.id, iso: b.date.iso })));
   }
 
   @Query(() => [ProgrammeIndicator], { description: "Published programme figures across states, by state, indicator and reference date" })
@@ -71,7 +71,7 @@ export class ProgrammeResolver {
   ): Promise<ProgrammeIndicator[]> {
     const { targets } = ctx.contracts.targets(states);
     const gathered = await ctx.contracts.gather(targets, () => contract.indicators(programmeId, indicator));
-    return gathered.answers
+    return ctx.budget.rows(gathered.answers
       .flatMap((a) => a.value.map(toIndicator))
       .sort((a, b) =>
         a.state !== b.state
@@ -79,6 +79,6 @@ export class ProgrammeResolver {
           : a.indicator !== b.indicator
             ? a.indicator < b.indicator ? -1 : 1
             : byDateThenId({ id: a.id, iso: a.referenceOn.iso }, { id: b.id, iso: b.referenceOn.iso }),
-      );
+      ));
   }
 }

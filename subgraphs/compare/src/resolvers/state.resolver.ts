@@ -27,24 +27,25 @@ export class StateResolver {
   }
 
   @FieldResolver(() => [District])
-  districts(@Root() state: State): District[] {
-    return districtsOfState(state.code).map(toDistrict);
+  districts(@Root() state: State, @Ctx() ctx: CompareContext): District[] {
+    return ctx.budget.rows(districtsOfState(state.code).map(toDistrict));
   }
 
   @FieldResolver(() => [Municipality], { description: "Gazetteer municipalities of the state, by name" })
-  municipalities(@Root() state: State, @Ctx() ctx: CompareContext): Promise<Municipality[]> {
-    return ctx.gazetteer.municipalitiesByState.load(state.code);
+  async municipalities(@Root() state: State, @Ctx() ctx: CompareContext): Promise<Municipality[]> {
+    return ctx.budget.rows(await ctx.gazetteer.municipalitiesByState.load(state.code));
   }
 
   @FieldResolver(() => [StateProgramme], { description: "The state's programmes, from its subgraph (empty, with STATE_UNAVAILABLE, when it does not answer)" })
   async programmes(@Root() state: State, @Ctx() ctx: CompareContext): Promise<StateProgramme[]> {
     const entry = ctx.contracts.entry(state.code);
     if (!entry) {
-      ctx.stateFailures.record({ state: state.code, name: state.name, reason: "no subgraph is registered for this state in this deployment" });
+      // Recorded with the reason: left out by SUBGRAPH_STATES, or not registered at all.
+      ctx.contracts.targets([state.code]);
       return [];
     }
     try {
-      return (await ctx.contracts.call(entry, contract.programmes())).map(toProgramme);
+      return ctx.budget.rows((await ctx.contracts.call(entry, contract.programmes())).map(toProgramme));
     } catch {
       return [];
     }

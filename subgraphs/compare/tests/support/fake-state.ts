@@ -328,3 +328,74 @@ export async function downState(state: StateCode): Promise<StateSubgraph> {
   const registry = STATE_SUBGRAPHS.find((s) => s.code === state)!;
   return { code: registry.code, name: registry.name, subgraph: registry.subgraph, entryField: registry.entryField, participationTypes: registry.participationTypes, url: `http://127.0.0.1:${port}/graphql` };
 }
+
+/** A fake state that can be made to hang (accept requests and never answer) and to answer again. */
+export interface SwitchableState {
+  entry: StateSubgraph;
+  /** HTTP requests that reached the server, hanging or not. */
+  readonly requests: number;
+  /** Requests held while hanging whose connection the caller closed before any answer. */
+  readonly abandoned: number;
+  /** Requests being held right now. */
+  readonly held: number;
+  hang(): void;
+  /** Answers every request from now on (held ones stay unanswered, like a resumed process's lost requests). */
+  answer(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A loopback server in front of a fake state: while hanging it accepts requests and never
+ * answers, recording when the caller gives up on one; while answering it forwards to the fake.
+ */
+export async function startSwitchableState(state: StateCode, options: FakeStateOptions = {}): Promise<SwitchableState> {
+  const fake = await startFakeState(state, options);
+  let hanging = false;
+  const counts = { requests: 0, abandoned: 0, held: 0 };
+  const server: Server = createServer((req, res) => {
+    counts.requests++;
+    if (hanging) {
+      counts.held++;
+      res.once("close", () => {
+        counts.held--;
+        if (!res.writableFinished) counts.abandoned++;
+      });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      fetch(fake.entry.url, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.concat(chunks) })
+        .then(async (r) => {
+          res.writeHead(r.status, { "content-type": r.headers.get("content-type") ?? "application/json" });
+          res.end(await r.text());
+        })
+        .catch(() => res.destroy());
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    entry: { ...fake.entry, url: `http://127.0.0.1:${port}/graphql` },
+    get requests() {
+      return counts.requests;
+    },
+    get abandoned() {
+      return counts.abandoned;
+    },
+    get held() {
+      return counts.held;
+    },
+    hang: () => {
+      hanging = true;
+    },
+    answer: () => {
+      hanging = false;
+    },
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await fake.stop();
+    },
+  };
+}
