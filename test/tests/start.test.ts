@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // and a start that cannot listen or get healthy names the service and the reason.
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
+// Saarland's key, fresh for each run: a secret written into the repository is refused at start.
+const secret = randomBytes(32).toString("base64url");
 const dataDir = mkdtempSync(join(tmpdir(), "lh-start-"));
 /** Every npm start this file launched: whatever happens, none outlives the test. */
 const launched: ChildProcess[] = [];
@@ -136,7 +139,6 @@ async function listening(port: number): Promise<boolean> {
 }
 
 describe("npm start", () => {
-  const secret = "start-test-secret-that-is-long-enough-0123456789";
 
   it("runs the federation on seeded SQLite files, keeps them across restarts, and stops on Ctrl-C", async () => {
     const first = await start(secret);
@@ -236,7 +238,6 @@ const fullComparison = async (started: Started): Promise<boolean> => {
 };
 
 describe("npm start as a supervisor", () => {
-  const secret = "start-test-secret-that-is-long-enough-0123456789";
   let started: Started;
   beforeAll(async () => {
     started = await start(secret);
@@ -327,7 +328,7 @@ describe("npm start that cannot start", () => {
     const squatter = createServer();
     await new Promise<void>((r) => squatter.listen(ports.sn, "127.0.0.1", () => r()));
     try {
-      const { child, output } = launch("start-test-secret-that-is-long-enough-0123456789", ports);
+      const { child, output } = launch(secret, ports);
       const result = await failedStart(child, output);
       expect(result.code).toBe(1);
       expect(result.output).toContain(`sachsen: port ${ports.sn} is already in use (EADDRINUSE)`);
@@ -348,7 +349,7 @@ describe("npm start that cannot start", () => {
 
   it("names the services that fail their health check, with the reason, and stops the others", async () => {
     const ports = await freePorts();
-    const { child, output } = launch("start-test-secret-that-is-long-enough-0123456789", ports, { START_TIMEOUT_MS: "1" });
+    const { child, output } = launch(secret, ports, { START_TIMEOUT_MS: "1" });
     const result = await failedStart(child, output);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(new RegExp(`  sachsen: did not answer http://127\\.0\\.0\\.1:${ports.sn}/health with 200 within 1 ms \\(last: `));
