@@ -1,4 +1,4 @@
-import { createGateway, type Gateway } from "@laenderhub/gateway";
+import { createGateway, type EdgeConfigInput, type Gateway, type GatewayOptions } from "@laenderhub/gateway";
 import { createLogger, issueToken, resolveRegistry, type AuthConfig, type RunningServer, type SubgraphService } from "@laenderhub/shared";
 import { createCompareSubgraph } from "@laenderhub/subgraph-compare";
 import { createSaarlandSubgraph } from "@laenderhub/subgraph-saarland";
@@ -25,7 +25,8 @@ export const STATE_SECRETS: Readonly<Record<StateKey, string>> = {
 };
 
 function authFor(state: StateKey): AuthConfig {
-  return { secrets: [STATE_SECRETS[state]], publicKeys: [], issuer: "laenderhub", audience: "laenderhub" };
+  // The state's own audience (stateAudience's scheme), as authConfigFromEnv gives it in main.ts.
+  return { secrets: [STATE_SECRETS[state]], publicKeys: [], issuer: "laenderhub", audience: `laenderhub:${state}` };
 }
 
 /** The whole federation over HTTP on port 0, from the production factories. */
@@ -50,9 +51,11 @@ const HOST = "127.0.0.1";
 /**
  * Starts the three state subgraphs (in-memory SQLite, seeded, each with its own key), compare
  * and the gateway on the committed supergraph, as `npm start` runs them but in this process,
- * each on a free loopback port. Used by the end-to-end tests and the benchmark.
+ * each on a free loopback port. Used by the end-to-end tests and the benchmark. `edge` lays a
+ * configuration over the gateway's defaults; `plugins` are added to its runtime (a test
+ * records subgraph fetches with one).
  */
-export async function startFederation(): Promise<RunningFederation> {
+export async function startFederation(options: { edge?: EdgeConfigInput; plugins?: GatewayOptions["plugins"] } = {}): Promise<RunningFederation> {
   // Silent: log lines per request would cost time, and the benchmark would measure them.
   const logger = createLogger("e2e", "silent");
   const services: SubgraphService<any>[] = [];
@@ -83,7 +86,7 @@ export async function startFederation(): Promise<RunningFederation> {
     const compare = await createCompareSubgraph({ databaseUrl: ":memory:", registry, logger });
     services.push(compare);
     const compareUrl = (await compare.listen(0, HOST)).url;
-    gateway = createGateway({ registry, compareUrl, logger });
+    gateway = createGateway({ registry, compareUrl, logger, ...(options.edge ? { config: options.edge } : {}), ...(options.plugins ? { plugins: options.plugins } : {}) });
     const gatewayUrl = (await gateway.listen(0, HOST)).url;
 
     const post = async <T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, url = gatewayUrl) => {
@@ -91,8 +94,10 @@ export async function startFederation(): Promise<RunningFederation> {
       if (!/json/.test(res.headers.get("content-type") ?? "")) throw new Error(`${url} answered ${res.status} with ${res.headers.get("content-type")}, not JSON`);
       return (await res.json()) as GraphQLResponse<T>;
     };
+    // Issued by `signedBy`'s admin, so for `signedBy`'s subgraph (its key and its audience): a
+    // token naming another state then reaches FORBIDDEN there, not a refused audience.
     const bearer = async (state: StateKey, role: Role, signedBy: StateKey = state) => ({
-      authorization: `Bearer ${await issueToken({ secret: STATE_SECRETS[signedBy], state, role, subject: `e2e-${state}-${role}`, expiresIn: "5m" })}`,
+      authorization: `Bearer ${await issueToken({ secret: STATE_SECRETS[signedBy], audience: `laenderhub:${signedBy}`, state, role, subject: `e2e-${state}-${role}`, expiresIn: "5m" })}`,
     });
     return { gatewayUrl, compareUrl, servers, post, bearer, close };
   } catch (err) {

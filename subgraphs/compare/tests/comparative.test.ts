@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset, sortableName, StateCode, type RawParticipation, type SubgraphService } from "@laenderhub/shared";
-import { Municipality, normalisePersonName, type CompareContext } from "../src/index.js";
+import { Municipality, normalisePersonName, printCompareSchema, type CompareContext } from "../src/index.js";
 import { fakeRows, signedIsoOf, startFakeState, type FakeState } from "./support/fake-state.js";
 import { createTestCompare, run } from "./support/service.js";
 
@@ -307,19 +307,17 @@ describe("comparative API over three fake state subgraphs", () => {
     expect(district.data.district.participations.map((p: any) => p.id).sort()).toEqual(data.participations.filter((p) => districtKeyOf(p.municipality_id) === "14626").map((p) => p.id).sort());
   });
 
-  it("resolves the concrete participation types through _entities", async () => {
-    const reps = [
-      { __typename: "SaarlandSecurityPartnership", id: "SL-P-10" },
-      { __typename: "AsskommMembership", id: "SN-P-017" },
-      { __typename: "SachsenAnhaltLocalPartnership", id: "ST-P-99" },
-      { __typename: "AsskommMembership", id: "SL-P-11" },
-    ];
-    const res: any = await run(service, `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on SaarlandSecurityPartnership { id signedOn { iso } municipality { name } } ... on AsskommMembership { id municipality { id ags } } } }`, { r: reps });
-    expect(res.errors).toBeUndefined();
-    expect(res.data._entities[0]).toMatchObject({ __typename: "SaarlandSecurityPartnership", id: "SL-P-10", signedOn: { iso: "2021-06-30" } });
-    expect(res.data._entities[1]).toMatchObject({ id: "SN-P-017", municipality: { id: "SN-M-KRAUSCHWITZ", ags: null } });
-    expect(res.data._entities[2]).toBeNull();
-    expect(res.data._entities[3]).toBeNull();
+  it("does not resolve the concrete participation types by key: the owning state does", async () => {
+    const printCompareSchemaSdl = await printCompareSchema();
+    // A plan that starts at a state goes on to the gazetteer's Municipality, never to this copy
+    // (the gateway's fetch-count test holds the plan to that).
+    const res: any = await run(service, `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on SaarlandSecurityPartnership { id } } }`, {
+      r: [{ __typename: "SaarlandSecurityPartnership", id: "SL-P-10" }],
+    });
+    // No reference resolver: @apollo/subgraph echoes the representation, and no state is asked.
+    expect(res.data._entities).toEqual([{ __typename: "SaarlandSecurityPartnership", id: "SL-P-10" }]);
+    expect(callsOf(StateCode.SL)).toEqual([]);
+    expect(printCompareSchemaSdl).toMatch(/type SaarlandSecurityPartnership implements Participation @key\(fields: "id", resolvable: false\)/);
   });
 
   it("merges programmes, events and indicators across states", async () => {

@@ -12,7 +12,7 @@ import type { GazetteerLoaders } from "./gazetteer.loaders.js";
 export interface ComparativeLoaders {
   /** Every participation of a municipality, ordered by signing date (from its owning state). */
   participationsByMunicipality: DataLoader<string, ParticipationNode[]>;
-  /** A participation by id (for `_entities` of the concrete types and people's agreements). */
+  /** A participation by id (for people's agreements). */
   participationById: DataLoader<string, ParticipationNode | null>;
   preventionBodiesByMunicipality: DataLoader<string, MunicipalPreventionBody[]>;
 }

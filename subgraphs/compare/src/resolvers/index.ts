@@ -4,6 +4,5 @@ export * from "./district.resolver.js";
 export * from "./state.resolver.js";
 export * from "./programme.resolver.js";
 export * from "./participation.resolver.js";
-export * from "./participation.reference.js";
 export * from "./comparison.resolver.js";
 export * from "./people.resolver.js";

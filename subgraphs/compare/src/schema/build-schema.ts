@@ -8,7 +8,6 @@ import {
   PeopleResolver,
   ProgrammeResolver,
   StateResolver,
-  participationReferenceResolver,
   resolveMunicipalityReference,
 } from "../resolvers/index.js";
 import { PARTICIPATION_TYPES } from "./participation.types.js";
@@ -20,7 +19,6 @@ import { PARTICIPATION_TYPES } from "./participation.types.js";
  */
 export async function buildCompareSchema(): Promise<GraphQLSchema> {
   const references: ReferenceResolvers = { Municipality: { __resolveReference: resolveMunicipalityReference } };
-  for (const typename of PARTICIPATION_TYPES.keys()) references[typename] = { __resolveReference: participationReferenceResolver(typename) };
   return buildFederatedSchema(
     {
       resolvers: [MunicipalityResolver, DistrictResolver, StateResolver, ProgrammeResolver, ParticipationResolver, ComparisonResolver, PeopleResolver],

@@ -22,9 +22,13 @@ export interface ParticipationNode extends ParticipationShape {
 }
 
 function declareConcreteType(name: string): Function {
-  // Only the interface fields: each state subgraph owns the rest of its type.
+  // Only the interface fields: each state subgraph owns the rest of its type. The key is not
+  // resolvable here: compare returns these types from its own lists, but a query that starts
+  // at a state (`saarland { partnerships { municipality { name } } }`) must go on to the
+  // gazetteer's Municipality, not to this copy, whose resolution would ask the state's
+  // contract for the partnership the state has just sent (two fetches of the same rows).
   @ObjectType(name, { implements: Participation, description: `A participation as the owning state models it (shared fields; the state subgraph adds its own)` })
-  @Directive('@key(fields: "id")')
+  @Directive('@key(fields: "id", resolvable: false)')
   @Directive("@shareable")
   class ConcreteParticipation {}
   // Error messages and debuggers name classes by `name`; every class here would be "ConcreteParticipation".
