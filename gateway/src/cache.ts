@@ -1,5 +1,7 @@
 import { createInMemoryCache, defaultBuildResponseCacheKey, type Cache } from "@envelop/response-cache";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import type { Logger } from "@laenderhub/shared";
+import { Redis } from "ioredis";
 import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import type { CacheConfig } from "./config.js";
 
@@ -25,6 +27,65 @@ export function inProcessStore(max = 5_000): ResponseCacheStore {
       generation += 1;
     },
     close: async () => {},
+  };
+}
+
+/**
+ * Cached answers in Redis, shared by every gateway pointed at it: an answer cached by one is
+ * served by the others, and a write through any of them bumps the one generation they all
+ * read. Redis trouble never fails a request: a read that cannot be made is a miss, and a
+ * generation that cannot be read is a fresh one (nothing stale is served).
+ */
+export function redisStore(url: string, logger: Logger, prefix = "laenderhub:gateway:"): ResponseCacheStore {
+  const redis = new Redis(url, { keyPrefix: prefix, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  let warned = false;
+  const trouble = (err: unknown): void => {
+    if (!warned) logger.warn({ err }, "response cache: Redis unavailable, answering without the cache");
+    warned = true;
+  };
+  redis.on("error", trouble);
+  redis.on("ready", () => {
+    warned = false;
+  });
+  return {
+    cache: {
+      async get(id) {
+        try {
+          const text = await redis.get(`answer:${id}`);
+          return text === null ? undefined : JSON.parse(text);
+        } catch (err) {
+          trouble(err);
+          return undefined;
+        }
+      },
+      async set(id, data, _entities, ttl) {
+        try {
+          await (Number.isFinite(ttl) ? redis.set(`answer:${id}`, JSON.stringify(data), "PX", Math.max(1, Math.round(ttl))) : redis.set(`answer:${id}`, JSON.stringify(data)));
+        } catch (err) {
+          trouble(err);
+        }
+      },
+      // Answers are not invalidated entity by entity: the generation does it (see below).
+      invalidate() {},
+    },
+    async generation() {
+      try {
+        return Number((await redis.get("generation")) ?? 0);
+      } catch (err) {
+        trouble(err);
+        return -Date.now();
+      }
+    },
+    async bump() {
+      try {
+        await redis.incr("generation");
+      } catch (err) {
+        trouble(err);
+      }
+    },
+    async close() {
+      redis.disconnect();
+    },
   };
 }
 

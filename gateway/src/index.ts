@@ -6,7 +6,7 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { Logger, RunningServer, StateSubgraph } from "@laenderhub/shared";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { inProcessStore, responseCachePlugins, type ResponseCacheStore } from "./cache.js";
+import { inProcessStore, redisStore, responseCachePlugins, type ResponseCacheStore } from "./cache.js";
 import { defineEdgeConfig, type EdgeConfig, type EdgeConfigInput } from "./config.js";
 import { subgraphFailurePlugin, maskError, type SubgraphTarget } from "./errors.js";
 import { EXAMPLE_OPERATIONS } from "./examples.js";
@@ -18,7 +18,7 @@ import { COMPARE_SUBGRAPH, SUBGRAPH_SOURCES, resolveSubgraphUrls } from "./subgr
 import { readSupergraphSdl } from "./supergraph.js";
 
 export { DEFAULT_EDGE_CONFIG, DEFAULT_LIMITS, defineEdgeConfig, edgeConfigFromEnv, edgeEnvSchema, type CacheConfig, type EdgeConfig, type EdgeConfigInput, type QueryLimits } from "./config.js";
-export { inProcessStore, type ResponseCacheStore } from "./cache.js";
+export { inProcessStore, redisStore, type ResponseCacheStore } from "./cache.js";
 export { tokenSubgraph, REQUEST_ID_HEADER } from "./headers.js";
 export { type SubgraphTarget } from "./errors.js";
 export { COMPARE_DEFAULT_URL, COMPARE_SUBGRAPH, SUBGRAPH_SOURCES, resolveSubgraphUrls, type SubgraphSource } from "./subgraphs.js";
@@ -37,7 +37,7 @@ export interface GatewayOptions {
   logger: Logger;
   /** The edge's configuration over its defaults (limits, CORS, cache, metrics). */
   config?: EdgeConfigInput;
-  /** Where cached answers live; default: in this process. */
+  /** Where cached answers live; default: Redis when `config.cache.redisUrl` is set, else this process. */
   cacheStore?: ResponseCacheStore;
   /** Runtime plugins added after the edge's own (tests record subgraph fetches with one). */
   plugins?: GatewayPlugin[];
@@ -76,7 +76,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const urls = resolveSubgraphUrls(options.registry, options.compareUrl);
   const targets = new Map<string, SubgraphTarget>(SUBGRAPH_SOURCES.map((s) => [s.name, { name: s.name, url: urls.get(s.name) ?? null, state: s.state }]));
   const subgraphOfState = new Map(SUBGRAPH_SOURCES.filter((s) => s.state).map((s) => [s.state!.code as string, s.name]));
-  const store = options.cacheStore ?? inProcessStore();
+  const store = options.cacheStore ?? (config.cache.redisUrl ? redisStore(config.cache.redisUrl, logger) : inProcessStore());
   const metrics = createEdgeMetrics();
 
   const runtime = createGatewayRuntime({
