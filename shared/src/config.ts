@@ -32,7 +32,10 @@ export function subgraphEnvSchema(defaultPort: number, defaultDatabase: string) 
     /** SPKI PEM public keys (separated by a blank line) for RS256/ES256/EdDSA tokens. */
     AUTH_JWT_PUBLIC_KEYS: z.string().optional(),
     AUTH_JWT_ISSUER: z.string().default("laenderhub"),
-    AUTH_JWT_AUDIENCE: z.string().default("laenderhub"),
+    /** Expected `aud`; unset, the state's own (`laenderhub:SL` etc., see authConfigFromEnv). */
+    AUTH_JWT_AUDIENCE: z.string().optional(),
+    /** Longest token lifetime (exp - iat) accepted: seconds or a span such as 8h (default). */
+    AUTH_JWT_MAX_LIFETIME: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 }

@@ -8,6 +8,7 @@ import {
   issueToken,
   QueryCounter,
   recordChange,
+  stateAudience,
   StateCode,
   type BaseContext,
   type SubgraphService,
@@ -52,7 +53,9 @@ afterEach(async () => {
 describe("write authorisation", () => {
   const cases: Array<[string, () => Promise<string | undefined>, ErrorCode, string]> = [
     ["no token", async () => undefined, ErrorCode.UNAUTHENTICATED, "NO_TOKEN"],
-    ["another state's editor", async () => `Bearer ${await token(StateCode.SN, "editor")}`, ErrorCode.FORBIDDEN, "OTHER_STATE"],
+    ["another state's editor", async () => `Bearer ${await token(StateCode.SN, "editor")}`, ErrorCode.UNAUTHENTICATED, "WRONG_AUDIENCE"],
+    // Issued for this state's subgraph, yet naming another state: verified, and still not this state's editor.
+    ["another state's editor with this state's audience", async () => `Bearer ${await token(StateCode.SN, "editor", { audience: stateAudience(StateCode.SL) })}`, ErrorCode.FORBIDDEN, "OTHER_STATE"],
     ["a viewer of the state", async () => `Bearer ${await token(StateCode.SL, "viewer")}`, ErrorCode.FORBIDDEN, "NOT_EDITOR"],
     ["an expired token", async () => `Bearer ${await token(StateCode.SL, "editor", { now: new Date(Date.now() - 7200_000) })}`, ErrorCode.UNAUTHENTICATED, "EXPIRED"],
     [

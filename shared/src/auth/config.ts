@@ -1,11 +1,26 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { ConfigError } from "../config.js";
+import type { Logger } from "../logger.js";
+import { StateCode } from "../vocabulary.js";
+import { isCommittedSecret } from "./known-secrets.js";
 
 /** Algorithms accepted for asymmetric keys, by key type. `none` is never accepted. */
 export type AsymmetricAlgorithm = "RS256" | "PS256" | "ES256" | "ES384" | "ES512" | "EdDSA";
 
-/** HMAC secrets shorter than this are refused: HS256 is only as strong as its secret. */
-export const MIN_SECRET_LENGTH = 32;
+/** HS256 is only as strong as its secret: a secret must be able to carry this many random bits. */
+export const MIN_SECRET_BITS = 256;
+
+/** A secret that uses fewer distinct characters than this is a placeholder, not a random string. */
+export const MIN_SECRET_DISTINCT_CHARACTERS = 10;
+
+/** The longest a token may be valid (exp - iat) unless AUTH_JWT_MAX_LIFETIME says otherwise: 8 hours. */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 8 * 3600;
+
+/** Clock skew tolerated between the token issuer and a subgraph, unless configured otherwise. */
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
+
+/** Logged at start by a state whose environment holds no key: it serves reads and refuses every write. */
+export const READ_ONLY_WARNING = "no AUTH_JWT_SECRETS or AUTH_JWT_PUBLIC_KEYS: this subgraph is read-only, every write is refused";
 
 /**
  * How a subgraph verifies bearer tokens. Rotation: put the new secret (or key) first, re-issue
@@ -18,10 +33,12 @@ export interface AuthConfig {
   publicKeys: string[];
   /** Expected `iss` claim. */
   issuer: string;
-  /** Expected `aud` claim. */
+  /** Expected `aud` claim: the state's own audience (`stateAudience`), so no token travels between states. */
   audience: string;
   /** Allowed clock skew between issuer and subgraph, in seconds (default 30). */
   clockToleranceSeconds?: number;
+  /** Longest accepted lifetime `exp - iat`, in seconds (default 8 h). */
+  maxLifetimeSeconds?: number;
 }
 
 /** The env variables of `subgraphEnvSchema` that configure authentication. */
@@ -30,21 +47,59 @@ export interface AuthEnv {
   AUTH_JWT_PUBLIC_KEYS?: string | undefined;
   AUTH_JWT_ISSUER?: string | undefined;
   AUTH_JWT_AUDIENCE?: string | undefined;
+  AUTH_JWT_MAX_LIFETIME?: string | undefined;
 }
 
 /**
- * Builds the AuthConfig from a subgraph's parsed environment. Secrets are comma-separated
- * (newest first); public keys are PEM blocks in one variable. Throws ConfigError for a secret
- * that is too short or a key that does not parse, so a bad deployment fails on start.
+ * The audience of a state's tokens: `laenderhub:SL`, `laenderhub:SN`, `laenderhub:ST`. Each state
+ * subgraph accepts only its own, so a token that reaches another state's server (a log, a proxy,
+ * a shared key) is refused there.
  */
-export function authConfigFromEnv(env: AuthEnv): AuthConfig {
+export function stateAudience(state: StateCode | string): string {
+  return `laenderhub:${state}`;
+}
+
+/**
+ * Builds a state subgraph's AuthConfig from its environment, for main.ts. Secrets are
+ * comma-separated (newest first); public keys are PEM blocks in one variable; the audience
+ * defaults to the state's own (`stateAudience`). Throws one ConfigError listing every problem:
+ * a secret too weak or committed to this repository, a key that does not parse, a bad maximum
+ * lifetime. Without any key it logs READ_ONLY_WARNING, so a read-only state says so at start.
+ */
+export function authConfigFromEnv(env: AuthEnv, state: StateCode, logger: Pick<Logger, "warn">): AuthConfig {
+  const problems: string[] = [];
+  const secrets = splitSecrets(env.AUTH_JWT_SECRETS);
+  secrets.forEach((secret, i) => {
+    if (isCommittedSecret(secret)) {
+      problems.push(`AUTH_JWT_SECRETS: secret #${i + 1} is a test secret committed to the laenderhub repository, so anyone can sign tokens with it; generate one with \`npm run token -- --new-secret\``);
+    }
+  });
+  let publicKeys: string[] = [];
+  try {
+    publicKeys = splitPemBlocks(env.AUTH_JWT_PUBLIC_KEYS);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  let maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS;
+  if (env.AUTH_JWT_MAX_LIFETIME !== undefined && env.AUTH_JWT_MAX_LIFETIME.trim() !== "") {
+    const seconds = parseLifetime(env.AUTH_JWT_MAX_LIFETIME);
+    if (seconds === null || seconds <= 0) problems.push("AUTH_JWT_MAX_LIFETIME: must be a positive number of seconds or a span such as 15m, 8h, 1d");
+    else maxLifetimeSeconds = seconds;
+  }
   const config: AuthConfig = {
-    secrets: splitSecrets(env.AUTH_JWT_SECRETS),
-    publicKeys: splitPemBlocks(env.AUTH_JWT_PUBLIC_KEYS),
+    secrets,
+    publicKeys,
     issuer: env.AUTH_JWT_ISSUER || "laenderhub",
-    audience: env.AUTH_JWT_AUDIENCE || "laenderhub",
+    audience: env.AUTH_JWT_AUDIENCE || stateAudience(state),
+    maxLifetimeSeconds,
   };
-  prepareKeys(config);
+  try {
+    prepareKeys(config);
+  } catch (err) {
+    problems.push(...(err as Error).message.split("\n"));
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid token configuration\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  if (!isAuthConfigured(config)) logger.warn(READ_ONLY_WARNING);
   return config;
 }
 
@@ -78,25 +133,82 @@ export interface PreparedKeys {
   publicKeys: Array<{ key: KeyObject; algorithm: AsymmetricAlgorithm }>;
 }
 
-/** Decodes the configured keys once, at start; throws ConfigError on a weak secret or bad key. */
+/**
+ * Decodes the configured keys once, at start; throws ConfigError naming every weak secret and
+ * bad key. Secrets are measured by `secretStrengthProblem`; the secret is used as its UTF-8
+ * bytes, as issued by `npm run token`, whatever text encoding it is written in.
+ */
 export function prepareKeys(config: AuthConfig): PreparedKeys {
+  const problems: string[] = [];
   const encoder = new TextEncoder();
   const secrets = config.secrets.map((secret, i) => {
-    if (secret.length < MIN_SECRET_LENGTH) {
-      throw new ConfigError(`AUTH_JWT_SECRETS: secret #${i + 1} has ${secret.length} characters; at least ${MIN_SECRET_LENGTH} are required`);
-    }
+    const problem = secretStrengthProblem(secret);
+    if (problem) problems.push(`AUTH_JWT_SECRETS: secret #${i + 1} ${problem}`);
     return encoder.encode(secret);
   });
-  const publicKeys = config.publicKeys.map((pem, i) => {
-    let key: KeyObject;
+  const publicKeys: PreparedKeys["publicKeys"] = [];
+  config.publicKeys.forEach((pem, i) => {
     try {
-      key = createPublicKey(pem);
+      const key = createPublicKey(pem);
+      publicKeys.push({ key, algorithm: algorithmOfKey(key, `AUTH_JWT_PUBLIC_KEYS: key #${i + 1}`) });
     } catch (err) {
-      throw new ConfigError(`AUTH_JWT_PUBLIC_KEYS: key #${i + 1} is not a valid public key (${(err as Error).message})`);
+      problems.push(err instanceof ConfigError ? err.message : `AUTH_JWT_PUBLIC_KEYS: key #${i + 1} is not a valid public key (${(err as Error).message})`);
     }
-    return { key, algorithm: algorithmOfKey(key, `AUTH_JWT_PUBLIC_KEYS: key #${i + 1}`) };
   });
+  if (problems.length > 0) throw new ConfigError(problems.join("\n"));
   return { secrets, publicKeys };
+}
+
+/**
+ * The most random bits a secret can carry, judged by its alphabet: a hex string 4 per
+ * character, a base64 or base64url string 6 per character (padding not counted), any other
+ * text 8 per UTF-8 byte. So at least 64 hex characters, 43 base64 characters, or 32 bytes of
+ * other text. An upper bound: no check can tell a random string from a chosen one.
+ */
+export function secretBits(secret: string): number {
+  if (/^[0-9a-fA-F]+$/.test(secret)) return secret.length * 4;
+  const unpadded = secret.replace(/={1,2}$/, "");
+  if (/^[A-Za-z0-9+/_-]+$/.test(unpadded)) return unpadded.length * 6;
+  return Buffer.byteLength(secret, "utf8") * 8;
+}
+
+/**
+ * Why an HS256 secret is too weak, or null: it cannot carry MIN_SECRET_BITS (256) random bits,
+ * or it repeats so few characters that it is a placeholder. Never includes the secret itself.
+ */
+export function secretStrengthProblem(secret: string): string | null {
+  const bits = secretBits(secret);
+  if (bits < MIN_SECRET_BITS) {
+    return `can carry at most ${bits} random bits (hex counts 4 bits a character, base64 6, other text 8 a byte); at least ${MIN_SECRET_BITS} are required (32 random bytes): generate one with \`npm run token -- --new-secret\``;
+  }
+  if (new Set(secret).size < MIN_SECRET_DISTINCT_CHARACTERS) {
+    return `uses fewer than ${MIN_SECRET_DISTINCT_CHARACTERS} distinct characters, so it is not random: generate one with \`npm run token -- --new-secret\``;
+  }
+  return null;
+}
+
+const SECONDS_PER_UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31557600 };
+
+/**
+ * A lifetime in seconds from `3600` or a span such as `15m`, `8h`, `30d` (units s, m, h, d, w,
+ * y and their long forms); null when it cannot be read. Negative spans (`-1h`) are allowed, for
+ * tokens issued in the past by tests.
+ */
+export function parseLifetime(text: string): number | null {
+  const m = /^(-)?\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?|y|yr|yrs|years?)?$/i.exec(text.trim());
+  if (!m) return null;
+  const unit = (m[3] ?? "s").toLowerCase();
+  const factor = unit.startsWith("mi") || unit === "m" ? SECONDS_PER_UNIT.m! : SECONDS_PER_UNIT[unit[0]!]!;
+  const seconds = Math.round(Number(m[2]) * factor);
+  return m[1] ? -seconds : seconds;
+}
+
+/** A lifetime in seconds as a short human span (`8h`, `90m`, `45s`), for messages. */
+export function formatLifetime(seconds: number): string {
+  if (seconds % 86400 === 0) return `${seconds / 86400}d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
 }
 
 /**

@@ -1,20 +1,23 @@
 import { createPrivateKey, randomBytes, type KeyObject } from "node:crypto";
 import { SignJWT } from "jose";
 import { StateCode } from "../vocabulary.js";
-import { algorithmOfKey, MIN_SECRET_LENGTH } from "./config.js";
+import { algorithmOfKey, DEFAULT_MAX_LIFETIME_SECONDS, formatLifetime, parseLifetime, secretStrengthProblem, stateAudience } from "./config.js";
 import { ROLES, type Role } from "./authenticator.js";
 
 export interface IssueTokenOptions {
-  /** HS256 secret (at least 32 characters). Give this or `privateKey`. */
+  /** HS256 secret (able to carry 256 random bits, see `secretStrengthProblem`). Give this or `privateKey`. */
   secret?: string;
   /** PKCS#8 PEM private key (or a KeyObject); the algorithm follows from the key type. */
   privateKey?: string | KeyObject;
   state: StateCode | string;
   role: Role;
   subject: string;
-  /** Lifetime: seconds, or a span such as `30d`, `8h`, `15m`. Every token expires. */
+  /** Lifetime: seconds, or a span such as `8h`, `15m`. Every token expires. */
   expiresIn: string | number;
+  /** Longest lifetime this issuer hands out, in seconds (default 8 h, as the subgraphs accept). */
+  maxLifetimeSeconds?: number;
   issuer?: string;
+  /** Default: the state's own audience, `stateAudience(state)` (e.g. `laenderhub:SL`). */
   audience?: string;
   /** Issue time (tests); defaults to now. */
   now?: Date;
@@ -22,8 +25,9 @@ export interface IssueTokenOptions {
 
 /**
  * Issues a signed bearer token with the claims a subgraph checks: `sub`, `state`, `role`,
- * `iss`, `aud`, `iat` and `exp`. HS256 with a secret, or RS256/PS256/ES256/ES384/ES512/EdDSA
- * with a private key.
+ * `iss`, `aud` (the state's own audience unless told otherwise), `iat` and `exp`. HS256 with a
+ * secret, or RS256/PS256/ES256/ES384/ES512/EdDSA with a private key. Refuses a lifetime longer
+ * than `maxLifetimeSeconds`, since the subgraph would refuse the token anyway.
  */
 export async function issueToken(options: IssueTokenOptions): Promise<string> {
   if (!(Object.values(StateCode) as string[]).includes(options.state)) {
@@ -36,7 +40,8 @@ export async function issueToken(options: IssueTokenOptions): Promise<string> {
   let key: Uint8Array | KeyObject;
   let alg: string;
   if (options.secret !== undefined) {
-    if (options.secret.length < MIN_SECRET_LENGTH) throw new Error(`the secret must have at least ${MIN_SECRET_LENGTH} characters`);
+    const problem = secretStrengthProblem(options.secret);
+    if (problem) throw new Error(`the secret ${problem}`);
     key = new TextEncoder().encode(options.secret);
     alg = "HS256";
   } else {
@@ -44,26 +49,18 @@ export async function issueToken(options: IssueTokenOptions): Promise<string> {
     alg = algorithmOfKey(key, "private key");
   }
   const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const exp = typeof options.expiresIn === "number" ? iat + options.expiresIn : options.expiresIn;
+  const lifetime = typeof options.expiresIn === "number" ? options.expiresIn : parseLifetime(options.expiresIn);
+  if (lifetime === null) throw new Error(`cannot read the lifetime ${JSON.stringify(options.expiresIn)}; use e.g. 3600, 15m, 8h`);
+  const max = options.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
+  if (lifetime > max) throw new Error(`a lifetime of ${formatLifetime(lifetime)} exceeds the maximum of ${formatLifetime(max)} (AUTH_JWT_MAX_LIFETIME)`);
   return new SignJWT({ state: options.state, role: options.role })
     .setProtectedHeader({ alg, typ: "JWT" })
     .setSubject(options.subject)
     .setIssuer(options.issuer ?? "laenderhub")
-    .setAudience(options.audience ?? "laenderhub")
+    .setAudience(options.audience ?? stateAudience(options.state))
     .setIssuedAt(iat)
-    .setExpirationTime(typeof exp === "number" ? exp : relativeTo(iat, exp))
+    .setExpirationTime(iat + lifetime)
     .sign(key);
-}
-
-// jose resolves a span like "30d" against the wall clock; with an explicit `now` it must be
-// resolved against that instead, so the span is converted here.
-function relativeTo(iat: number, span: string): number {
-  const m = /^(-)?\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?|y|yr|yrs|years?)$/i.exec(span.trim());
-  if (!m) throw new Error(`cannot read the lifetime ${JSON.stringify(span)}; use e.g. 3600, 15m, 8h, 30d`);
-  const unit = m[3]!.toLowerCase();
-  const factor = unit.startsWith("s") ? 1 : unit.startsWith("mi") || unit === "m" ? 60 : unit.startsWith("h") ? 3600 : unit.startsWith("d") ? 86400 : unit.startsWith("w") ? 604800 : 31557600;
-  const seconds = Math.round(Number(m[2]) * factor);
-  return iat + (m[1] ? -seconds : seconds);
 }
 
 /** A fresh random HS256 secret (48 random bytes, base64url: 64 characters). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueToken, StateCode, type SubgraphService } from "@laenderhub/shared";
+import { issueToken, stateAudience, StateCode, type SubgraphService } from "@laenderhub/shared";
 import { createSaarlandSubgraph, type SaarlandContext } from "@laenderhub/subgraph-saarland";
 import { data } from "./helpers.js";
 import { bearer, CREATE, createWritableSaarland, editor, newPartnership, OTHER_SECRET, runAs, SECRET, tableCounts } from "./write-helpers.js";
@@ -25,7 +25,11 @@ describe("saarland write path: authentication and authorisation", () => {
   const cases: Array<[string, () => Promise<string | undefined>, string, string]> = [
     ["no token", async () => undefined, "UNAUTHENTICATED", "NO_TOKEN"],
     ["an editor token of Sachsen signed with Sachsen's key", () => bearer(StateCode.SN, "editor", { secret: OTHER_SECRET }), "UNAUTHENTICATED", "BAD_SIGNATURE"],
-    ["an editor token of Sachsen signed with this key", () => bearer(StateCode.SN, "editor"), "FORBIDDEN", "OTHER_STATE"],
+    // The same key as Saarland's (one key for several states): Sachsen's audience is not Saarland's.
+    ["an editor token of Sachsen signed with this key", () => bearer(StateCode.SN, "editor"), "UNAUTHENTICATED", "WRONG_AUDIENCE"],
+    ["a token for Saarland's audience naming a Sachsen editor", () => bearer(StateCode.SN, "editor", { audience: stateAudience(StateCode.SL) }), "FORBIDDEN", "OTHER_STATE"],
+    ["an editor token valid for longer than 8 h", () => bearer(StateCode.SL, "editor", { expiresIn: "100y", maxLifetimeSeconds: Infinity }), "UNAUTHENTICATED", "LIFETIME_TOO_LONG"],
+    ["an editor token issued in the future", () => bearer(StateCode.SL, "editor", { now: new Date(Date.now() + 3600_000) }), "UNAUTHENTICATED", "ISSUED_IN_FUTURE"],
     ["a viewer token of Saarland", () => bearer(StateCode.SL, "viewer"), "FORBIDDEN", "NOT_EDITOR"],
     ["an expired editor token", () => bearer(StateCode.SL, "editor", { expiresIn: "1h", now: new Date(Date.now() - 3 * 3600_000) }), "UNAUTHENTICATED", "EXPIRED"],
     ["a tampered token", async () => tamper(await bearer(StateCode.SL, "viewer")), "UNAUTHENTICATED", "BAD_SIGNATURE"],

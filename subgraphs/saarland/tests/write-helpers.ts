@@ -1,4 +1,4 @@
-import { issueToken, StateCode, type SubgraphService } from "@laenderhub/shared";
+import { issueToken, stateAudience, StateCode, type SubgraphService } from "@laenderhub/shared";
 import { createSaarlandSubgraph, type SaarlandContext } from "@laenderhub/subgraph-saarland";
 import type { Result } from "./helpers.js";
 
@@ -7,7 +7,7 @@ export const SECRET = "saarland-test-secret-with-at-least-32-characters";
 /** Another state's key: tokens signed with it do not verify here. */
 export const OTHER_SECRET = "sachsen-test-secret-with-at-least-32-characters";
 
-export const AUTH = { secrets: [SECRET], publicKeys: [], issuer: "laenderhub", audience: "laenderhub" };
+export const AUTH = { secrets: [SECRET], publicKeys: [], issuer: "laenderhub", audience: stateAudience(StateCode.SL) };
 
 /** A seeded in-memory Saarland subgraph that verifies tokens signed with SECRET. */
 export function createWritableSaarland(): Promise<SubgraphService<SaarlandContext>> {

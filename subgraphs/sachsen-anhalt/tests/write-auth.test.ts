@@ -1,8 +1,8 @@
-import { StateCode, type SubgraphService } from "@laenderhub/shared";
+import { stateAudience, StateCode, type SubgraphService } from "@laenderhub/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSachsenAnhaltSubgraph, type SachsenAnhaltContext } from "../src/index.js";
 import { data, run } from "./helpers.js";
-import { bearer, counts, CREATE, createWritableSubgraph, newPartnership, TEST_SECRET } from "./write-helpers.js";
+import { bearer, counts, CREATE, createWritableSubgraph, newPartnership, TEST_AUTH, TEST_SECRET } from "./write-helpers.js";
 
 describe("write authorisation", () => {
   let service: SubgraphService<SachsenAnhaltContext>;
@@ -22,8 +22,12 @@ describe("write authorisation", () => {
 
   const cases: Array<[string, () => Promise<string | undefined>, string, string]> = [
     ["no token", async () => undefined, "UNAUTHENTICATED", "NO_TOKEN"],
-    ["an editor token of another state (Sachsen)", () => bearer(StateCode.SN, "editor"), "FORBIDDEN", "OTHER_STATE"],
-    ["an editor token of Saarland", () => bearer(StateCode.SL, "editor"), "FORBIDDEN", "OTHER_STATE"],
+    // Signed with this subgraph's key on purpose: only the audience keeps another state's token out.
+    ["an editor token of another state (Sachsen)", () => bearer(StateCode.SN, "editor"), "UNAUTHENTICATED", "WRONG_AUDIENCE"],
+    ["an editor token of Saarland", () => bearer(StateCode.SL, "editor"), "UNAUTHENTICATED", "WRONG_AUDIENCE"],
+    ["a token for this state's audience naming a Sachsen editor", () => bearer(StateCode.SN, "editor", { audience: stateAudience(StateCode.ST) }), "FORBIDDEN", "OTHER_STATE"],
+    ["an editor token valid for 100 years", () => bearer(StateCode.ST, "editor", { expiresIn: "100y", maxLifetimeSeconds: Infinity }), "UNAUTHENTICATED", "LIFETIME_TOO_LONG"],
+    ["an editor token issued in the future", () => bearer(StateCode.ST, "editor", { now: new Date(Date.now() + 3600_000) }), "UNAUTHENTICATED", "ISSUED_IN_FUTURE"],
     ["a viewer token of Sachsen-Anhalt", () => bearer(StateCode.ST, "viewer"), "FORBIDDEN", "NOT_EDITOR"],
     ["an expired token", () => bearer(StateCode.ST, "editor", { now: new Date(Date.now() - 3 * 3600_000) }), "UNAUTHENTICATED", "EXPIRED"],
     ["a tampered token", tampered, "UNAUTHENTICATED", "BAD_SIGNATURE"],
@@ -67,7 +71,7 @@ describe("write authorisation", () => {
   it("accepts a token signed with the older secret during a rotation", async () => {
     const rotated = await createSachsenAnhaltSubgraph({
       databaseUrl: ":memory:",
-      auth: { secrets: ["the-new-secret-that-is-long-enough-0123456789", TEST_SECRET], publicKeys: [], issuer: "laenderhub", audience: "laenderhub" },
+      auth: { ...TEST_AUTH, secrets: ["the-new-secret-that-is-long-enough-0123456789", TEST_SECRET] },
     });
     try {
       const result = await run(rotated, CREATE, { input: newPartnership() }, await bearer(StateCode.ST, "editor"));

@@ -1,10 +1,10 @@
-import { AuditEntry, issueToken, StateCode, type AuthConfig, type SubgraphService } from "@laenderhub/shared";
+import { AuditEntry, issueToken, stateAudience, StateCode, type AuthConfig, type SubgraphService } from "@laenderhub/shared";
 import { createSachsenAnhaltSubgraph, SachsenAnhaltEvent, SachsenAnhaltIndicator, SachsenAnhaltLocalPartnership, SachsenAnhaltMunicipality, StPartnershipPerson, type SachsenAnhaltContext } from "../src/index.js";
 
 /** The HS256 secret the write tests configure on the subgraph and sign their tokens with. */
 export const TEST_SECRET = "sachsen-anhalt-write-tests-secret-0123456789";
 
-export const TEST_AUTH: AuthConfig = { secrets: [TEST_SECRET], publicKeys: [], issuer: "laenderhub", audience: "laenderhub" };
+export const TEST_AUTH: AuthConfig = { secrets: [TEST_SECRET], publicKeys: [], issuer: "laenderhub", audience: stateAudience(StateCode.ST) };
 
 /** A seeded in-memory subgraph that verifies tokens signed with TEST_SECRET. */
 export function createWritableSubgraph(): Promise<SubgraphService<SachsenAnhaltContext>> {

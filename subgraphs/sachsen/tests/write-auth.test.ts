@@ -1,4 +1,4 @@
-import { ErrorCode, StateCode, type RunningServer, type SubgraphService } from "@laenderhub/shared";
+import { ErrorCode, stateAudience, StateCode, type RunningServer, type SubgraphService } from "@laenderhub/shared";
 import type { SachsenContext } from "@laenderhub/subgraph-sachsen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestSubgraph } from "./helpers.js";
@@ -20,8 +20,12 @@ async function tampered(): Promise<string> {
 }
 
 const CASES: Array<[string, () => Promise<string | undefined>, ErrorCode, string]> = [
-  ["an editor token of another state (SL)", () => bearer(StateCode.SL, "editor"), ErrorCode.FORBIDDEN, "OTHER_STATE"],
-  ["an editor token of another state (ST)", () => bearer(StateCode.ST, "editor"), ErrorCode.FORBIDDEN, "OTHER_STATE"],
+  // Signed with Sachsen's key on purpose: only the audience keeps another state's token out.
+  ["an editor token of another state (SL)", () => bearer(StateCode.SL, "editor"), ErrorCode.UNAUTHENTICATED, "WRONG_AUDIENCE"],
+  ["an editor token of another state (ST)", () => bearer(StateCode.ST, "editor"), ErrorCode.UNAUTHENTICATED, "WRONG_AUDIENCE"],
+  ["a token for Sachsen's audience naming another state's editor", () => bearer(StateCode.SL, "editor", { audience: stateAudience(StateCode.SN) }), ErrorCode.FORBIDDEN, "OTHER_STATE"],
+  ["an editor token valid for 100 years", () => bearer(StateCode.SN, "editor", { expiresIn: "100y", maxLifetimeSeconds: Infinity }), ErrorCode.UNAUTHENTICATED, "LIFETIME_TOO_LONG"],
+  ["an editor token issued in the future", () => bearer(StateCode.SN, "editor", { now: new Date(Date.now() + 3600_000) }), ErrorCode.UNAUTHENTICATED, "ISSUED_IN_FUTURE"],
   ["no token", async () => undefined, ErrorCode.UNAUTHENTICATED, "NO_TOKEN"],
   ["a viewer token of Sachsen", () => bearer(StateCode.SN, "viewer"), ErrorCode.FORBIDDEN, "NOT_EDITOR"],
   ["an expired editor token", () => bearer(StateCode.SN, "editor", { now: new Date(Date.now() - 3 * 3600_000) }), ErrorCode.UNAUTHENTICATED, "EXPIRED"],

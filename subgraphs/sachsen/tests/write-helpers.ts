@@ -1,4 +1,4 @@
-import { AuditEntry, issueToken, StateCode, type AuthConfig, type IssueTokenOptions, type QueryCounter, type SubgraphService } from "@laenderhub/shared";
+import { AuditEntry, issueToken, stateAudience, StateCode, type AuthConfig, type IssueTokenOptions, type QueryCounter, type SubgraphService } from "@laenderhub/shared";
 import {
   EventEntity,
   IndicatorEntity,
@@ -12,7 +12,7 @@ import { createTestSubgraph, type Result } from "./helpers.js";
 
 /** The HS256 secret the write tests configure; tokens signed with anything else fail. */
 export const TEST_SECRET = "sachsen-write-tests-secret-0123456789abcdef";
-export const TEST_AUTH: AuthConfig = { secrets: [TEST_SECRET], publicKeys: [], issuer: "laenderhub", audience: "laenderhub" };
+export const TEST_AUTH: AuthConfig = { secrets: [TEST_SECRET], publicKeys: [], issuer: "laenderhub", audience: stateAudience(StateCode.SN) };
 
 /** A seeded in-memory Sachsen subgraph that verifies tokens signed with TEST_SECRET. */
 export function createWriteSubgraph(options: { databaseUrl?: string; seed?: boolean; counter?: QueryCounter } = {}): Promise<SubgraphService<SachsenContext>> {
