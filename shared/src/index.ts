@@ -10,6 +10,8 @@ export * from "./schema/build-federated-schema.js";
 export * from "./db/data-source.js";
 export * from "./server/http-server.js";
 export * from "./server/subgraph.js";
+export * from "./server/input-limits.js";
+export * from "./schema/limits.js";
 export * from "./registry.js";
 export * from "./dataset/index.js";
 export * from "./contract/index.js";

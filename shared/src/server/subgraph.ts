@@ -5,6 +5,7 @@ import type { IncomingMessage } from "node:http";
 import type { DataSource } from "typeorm";
 import { formatError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { inputLimitsPlugin } from "./input-limits.js";
 import { startGraphQLHttpServer, type RunningServer } from "./http-server.js";
 
 /** Who is calling: parsed from a verified bearer token, or null for anonymous reads. */
@@ -64,12 +65,14 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
 export async function createSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): Promise<SubgraphService<TContext>> {
+  // The declared input limits apply to every subgraph, in tests and over HTTP alike.
+  const plugins = () => [inputLimitsPlugin<TContext>(), ...(options.plugins?.() ?? [])];
   const server = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (err) => options.logger.error({ err }, "unexpected error")),
     // No Apollo Studio reporting here; inline traces would only cost time per request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins?.() ?? [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins()],
   });
   await server.start();
   const running: RunningServer[] = [];
@@ -86,7 +89,7 @@ export async function createSubgraphService<TContext extends BaseContext>(
           schema: options.schema,
           logger: options.logger,
           context: (req: IncomingMessage, signal: AbortSignal) => options.createContext(req.headers.authorization, signal),
-          ...(options.plugins ? { plugins: options.plugins() } : {}),
+          plugins: plugins(),
           health: async () => {
             await options.dataSource.query("SELECT 1");
             return { database: "ok", ...options.health?.() };

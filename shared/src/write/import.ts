@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { DataSource, EntityManager } from "typeorm";
 import type { z } from "zod";
 import { ErrorCode } from "../errors.js";
+import { checkPlainValueLimits, MAX_NOTE } from "../schema/limits.js";
 import { ChangeSource, HistoryAction } from "./audit-entry.js";
 import { fileError, formatOfFile, readRecords, type ColumnSpec, type DataFormat, type RowError } from "./formats.js";
 import { recordChange, type Actor } from "./record-change.js";
@@ -138,8 +139,14 @@ export async function runImport<TRecord, TExisting = unknown>(options: ImportOpt
   const firstSeen = new Map<string, string>();
   rawRows.forEach((raw, i) => {
     const at = positionOf(raw);
-    const result = options.schema.safeParse(raw.values);
-    if (!result.success) {
+    // The same declared limits as the GraphQL inputs of the same name, checked first so that no
+    // schema message ever quotes an oversized value; a column the table does not name is free
+    // text (MAX_NOTE).
+    const oversized = checkPlainValueLimits(raw.values, "", "", { textFallback: MAX_NOTE });
+    const result = oversized.length > 0 ? null : options.schema.safeParse(raw.values);
+    if (!result) {
+      errors.push(...oversized.map((v) => ({ field: v.field, code: ErrorCode.BAD_USER_INPUT, message: v.message, ...at })));
+    } else if (!result.success) {
       errors.push(...fieldErrorsFromZod(result.error).map((e) => ({ ...e, ...at })));
     } else {
       const own = options.check?.(result.data) ?? [];
