@@ -16,6 +16,7 @@ import { queryLimitPlugins, requestGuardPlugin } from "./limits.js";
 import { accessLogPlugin, createEdgeMetrics } from "./observability.js";
 import { COMPARE_SUBGRAPH, SUBGRAPH_SOURCES, resolveSubgraphUrls } from "./subgraphs.js";
 import { readSupergraphSdl } from "./supergraph.js";
+import { createTracing } from "./tracing.js";
 
 export { DEFAULT_EDGE_CONFIG, DEFAULT_LIMITS, defineEdgeConfig, edgeConfigFromEnv, edgeEnvSchema, type CacheConfig, type EdgeConfig, type EdgeConfigInput, type QueryLimits } from "./config.js";
 export { inProcessStore, redisStore, type ResponseCacheStore } from "./cache.js";
@@ -78,6 +79,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const subgraphOfState = new Map(SUBGRAPH_SOURCES.filter((s) => s.state).map((s) => [s.state!.code as string, s.name]));
   const store = options.cacheStore ?? (config.cache.redisUrl ? redisStore(config.cache.redisUrl, logger) : inProcessStore());
   const metrics = createEdgeMetrics();
+  // Traces only where an exporter is configured: nothing leaves the process otherwise.
+  const tracing = config.otlpTracesUrl ? createTracing(config.otlpTracesUrl) : null;
 
   const runtime = createGatewayRuntime({
     supergraph: options.supergraphSdl ?? readSupergraphSdl(),
@@ -115,6 +118,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     plugins: (ctx: Record<string, unknown>) => [
       requestIdPlugin(),
+      ...(tracing ? [tracing.plugin] : []),
       accessLogPlugin(logger, metrics),
       requestGuardPlugin(config.limits.maxBodyBytes),
       healthPlugin({ targets, logger }),
@@ -174,6 +178,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await Promise.all(running.splice(0).map((r) => r.stop()));
       await runtime.dispose();
       await store.close();
+      await tracing?.shutdown();
     },
   };
 }

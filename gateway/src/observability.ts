@@ -13,6 +13,13 @@ interface RequestRecord {
 
 const servedFromCache = Symbol.for("servedFromResponseCache");
 
+/** The name of a parsed document's first named operation, cut to 100 characters. */
+export function operationNameOf(document: unknown): string | undefined {
+  const definitions = (document as { definitions?: { kind: string; name?: { value: string } }[] } | null)?.definitions;
+  const named = definitions?.find((d) => d.kind === "OperationDefinition" && d.name);
+  return named?.name?.value.slice(0, 100);
+}
+
 /** The gateway's own metrics, next to the runtime's Prometheus plugin on one registry. */
 export interface EdgeMetrics {
   registry: Registry;
@@ -44,12 +51,13 @@ export function accessLogPlugin(logger: Logger, metrics: EdgeMetrics): GatewayPl
       const record = records.get(request);
       if (record && typeof params.operationName === "string") record.operationName = params.operationName.slice(0, 100);
     },
-    onExecute({ args }) {
-      const record = records.get((args.contextValue as { request?: Request }).request as Request);
-      if (record && !record.operationName) {
-        const operation = args.document.definitions.find((d: import("graphql").DefinitionNode) => d.kind === "OperationDefinition");
-        if (operation && "name" in operation && operation.name) record.operationName = operation.name.value;
-      }
+    // Clients often send a named query without `operationName`: take it from the document
+    // as parsed (also for one that then fails validation).
+    onParse({ context }) {
+      const record = records.get((context as { request?: Request }).request as Request);
+      return ({ result }) => {
+        if (record && !record.operationName) record.operationName = operationNameOf(result);
+      };
     },
     onResultProcess({ request, result }) {
       const record = records.get(request);

@@ -14,6 +14,7 @@ import { createGateway, type Gateway, type GatewayOptions } from "../../src/inde
 export interface SeenRequest {
   authorization: string | null;
   requestId: string | null;
+  traceparent: string | null;
 }
 
 export interface Fake {
@@ -65,7 +66,7 @@ export async function startFakes(): Promise<Map<string, Fake>> {
         schema,
         logger,
         context: (req: IncomingMessage) => {
-          seen.push({ authorization: req.headers.authorization ?? null, requestId: (req.headers["x-request-id"] as string | undefined) ?? null });
+          seen.push({ authorization: req.headers.authorization ?? null, requestId: (req.headers["x-request-id"] as string | undefined) ?? null, traceparent: (req.headers.traceparent as string | undefined) ?? null });
           return {};
         },
       },
