@@ -44,16 +44,23 @@ function reasonOf(error: { name?: string; message: string; extensions?: Record<s
  * a failed transport (refused, reset, timed out, HTTP 5xx without GraphQL errors) becomes
  * STATE_UNAVAILABLE / COMPARE_UNAVAILABLE with the reason. A subgraph's own GraphQL errors
  * (a 401 for a write, say) pass with their message and code, minus transport details.
+ *
+ * An error a subgraph reports next to its data without a `path` (compare's "no answer from
+ * Sachsen-Anhalt" beside the states that did answer) belongs to no field, and the runtime's
+ * merge would drop it: such errors are kept per request and added to the answer at the end,
+ * so a partial answer always says what is missing.
  */
 export function subgraphFailurePlugin(targets: ReadonlyMap<string, SubgraphTarget>, logger: Logger): GatewayPlugin {
+  const unpathed = new WeakMap<object, GraphQLError[]>();
   return {
-    onSubgraphExecute({ subgraphName, executor, setExecutor }) {
+    onSubgraphExecute({ subgraphName, executor, setExecutor, executionRequest }) {
       const target = targets.get(subgraphName);
       if (!target) return;
       if (target.url === null) {
         setExecutor(() => ({ errors: [unavailable(target, "not configured in this deployment")] }));
         return;
       }
+      const requestContext = executionRequest.context as object | undefined;
       setExecutor((async (request: Parameters<typeof executor>[0]) => {
         let result;
         try {
@@ -71,8 +78,30 @@ export function subgraphFailurePlugin(targets: ReadonlyMap<string, SubgraphTarge
           logger.warn({ subgraph: subgraphName, err: error }, `subgraph ${subgraphName} unavailable: ${reason}`);
           return unavailable(target, reason);
         });
+        if (single.data != null && requestContext) {
+          const loose = errors.filter((e) => !e.path?.length);
+          if (loose.length > 0) unpathed.set(requestContext, [...(unpathed.get(requestContext) ?? []), ...loose]);
+        }
         return { ...single, errors };
       }) as typeof executor);
+    },
+    onExecute({ args }) {
+      const requestContext = args.contextValue as object;
+      return {
+        onExecuteDone({ result, setResult }) {
+          const loose = unpathed.get(requestContext);
+          if (!loose?.length || Symbol.asyncIterator in (result as object)) return;
+          const single = result as { errors?: readonly GraphQLError[] };
+          const present = new Set((single.errors ?? []).map((e) => `${e.extensions?.code}|${e.message}`));
+          const added = loose.filter((e) => {
+            const key = `${e.extensions?.code}|${e.message}`;
+            if (present.has(key)) return false;
+            present.add(key);
+            return true;
+          });
+          if (added.length > 0) setResult({ ...single, errors: [...(single.errors ?? []), ...added] } as never);
+        },
+      };
     },
   };
 }
