@@ -10,10 +10,8 @@ import { formatError } from "../errors.js";
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Name shown by /health and in logs. */
   name: string;
-  /** A subgraph schema, or omit and pass `gateway` for the federation gateway. */
-  schema?: GraphQLSchema;
-  /** An @apollo/gateway instance (typed loosely: gateway and server ship different interface versions). */
-  gateway?: unknown;
+  /** The subgraph schema (the gateway serves the supergraph on its own runtime). */
+  schema: GraphQLSchema;
   /**
    * Builds the per-request context (DataLoaders live here, never on module level). `signal`
    * aborts when the client goes away before its response is written, so outgoing calls can stop.
@@ -47,7 +45,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
 ): Promise<RunningServer> {
   const httpServer = createServer();
   const apollo = new ApolloServer<TContext>({
-    ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
+    schema: options.schema,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted: import("graphql").GraphQLFormattedError, error: unknown) => formatError(formatted, error, (err) => options.logger.error({ err }, "unexpected error")),
@@ -55,8 +53,9 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // A subgraph answers only the gateway and compare: it neither traces nor computes cache
       // hints, whose per-field hook cost about a fifth of a compare request (npm run bench,
-      // before and after). The gateway keeps its cache policy (`cache-control: no-store`).
-      ...(options.gateway ? [] : [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()]),
+      // before and after).
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.plugins ?? []),
     ],
   } as never);
