@@ -1,5 +1,7 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { print } from "graphql";
+import { SignJWT } from "jose";
+import { STATE_SECRETS } from "../support/federation.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFederation, type RunningFederation } from "../support/federation.js";
 
@@ -59,6 +61,39 @@ describe("the gateway as a public edge", () => {
     expect(readme.data?.saarland.partnershipByOrdinal.municipality.name).toBe("Bexbach");
     // Only the README query reached subgraphs: the refused one was never planned.
     expect(fetches.filter((s) => s === "saarland")).toHaveLength(1);
+  });
+
+  it("refuses a 60 KB search, a 1 MB note and a token valid for 100 years, each with a code, and keeps serving", async () => {
+    const search = await federation.post(`query ($s: String) { people(first: 5, search: $s) { name } }`, { s: "x".repeat(60_000) });
+    expect(search.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "search", limit: 200 });
+    expect(JSON.stringify(search).length).toBeLessThan(2_000);
+
+    const mutation = `mutation ($note: String) { updateSaarlandPartnership(id: "SL-P-11", input: { place: "Losheim am See" }, note: $note) { id } }`;
+    const editor = await federation.bearer("SL", "editor");
+    const res = await fetch(federation.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...editor },
+      body: JSON.stringify({ query: mutation, variables: { note: "x".repeat(1_000_000) } }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("PAYLOAD_TOO_LARGE");
+
+    // Signed with Saarland's own key and for Saarland, but valid for 100 years.
+    const now = Math.floor(Date.now() / 1000);
+    const forever = await new SignJWT({ state: "SL", role: "editor" })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject("e2e-forever")
+      .setIssuer("laenderhub")
+      .setAudience("laenderhub:SL")
+      .setIssuedAt(now)
+      .setExpirationTime(now + 100 * 365 * 86_400)
+      .sign(new TextEncoder().encode(STATE_SECRETS.SL));
+    const refused = await federation.post(mutation, { note: "e2e" }, { authorization: `Bearer ${forever}` });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(refused.data?.updateSaarlandPartnership ?? null).toBeNull();
+
+    const readme = await federation.post(TENTH_SAARLAND);
+    expect(readme.data?.saarland.partnershipByOrdinal.municipality.name).toBe("Bexbach");
   });
 
   describe("subgraph fetches per dashboard query, as the plan intends", () => {
