@@ -52,7 +52,7 @@ const gatewayPort = port("GATEWAY_PORT", 4000);
 // Each state verifies tokens with its own key, as each ministry deploys its subgraph:
 // SL_AUTH_JWT_SECRETS (and the other AUTH_JWT_* with the state's prefix) reach Saarland's
 // subgraph only, as its AUTH_JWT_SECRETS. An unprefixed AUTH_JWT_* applies to every state.
-const AUTH_VARIABLES = ["AUTH_JWT_SECRETS", "AUTH_JWT_PUBLIC_KEYS", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE"];
+const AUTH_VARIABLES = ["AUTH_JWT_SECRETS", "AUTH_JWT_PUBLIC_KEYS", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE", "AUTH_JWT_MAX_LIFETIME"];
 function stateAuthEnv(code) {
   const env = {};
   for (const variable of AUTH_VARIABLES) {
