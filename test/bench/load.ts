@@ -1,110 +1,45 @@
+import autocannon from "autocannon";
 import { performance } from "node:perf_hooks";
+import type { BenchQuery } from "./queries.js";
 
-/** One GraphQL request the benchmark repeats, and how to tell a right answer from a wrong one. */
-export interface Target {
-  url: string;
-  query: string;
-  /** Returns why the response's `data` is not the expected answer, or null when it is. */
-  check(data: any): string | null;
-}
-
-/** Bounds of one load run: whichever of `maxRequests` and `maxSeconds` is reached first ends it. */
-export interface LoadOptions {
-  /** Requests in flight at any time. */
-  concurrency: number;
-  /** Requests sent at most. */
-  maxRequests: number;
-  /** After this many seconds no new request is sent; those in flight still complete. */
-  maxSeconds: number;
-}
-
-/** What a load run measured. */
-export interface LoadResult {
-  requests: number;
-  /** Responses that were not a right answer: transport failure, non-200, GraphQL errors or a failed check. */
-  errors: number;
-  /** The first few distinct error descriptions, for the report. */
-  errorSamples: string[];
-  /** From the first request sent to the last response read. */
-  elapsedMs: number;
-  /** Per request: from sending to the whole response body read (parsing and checking excluded). */
-  latenciesMs: number[];
-}
-
-/** Latency percentiles and throughput of a {@link LoadResult}. */
-export interface LoadStats {
+/** What one load run of a (target, query) pair measured. */
+export interface Measurement {
   requestsPerSecond: number;
+  /** Milliseconds, from autocannon's histogram. */
   p50: number;
-  p95: number;
   p99: number;
+  /** Completed responses. */
+  requests: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  /** Responses with a status other than 2xx. */
+  non2xx: number;
+  /** 2xx responses whose body holds GraphQL errors or no data. */
+  wrongBodies: number;
 }
 
-const MAX_ERROR_SAMPLES = 3;
+/** How hard and how long one load run presses. */
+export interface LoadSettings {
+  connections: number;
+  seconds: number;
+}
+
+const jsonPost = (query: string) => ({ method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
 
 /**
- * Sends `target` once and returns why the answer is wrong, or null when it is right
- * (HTTP 200, JSON, no `errors`, `data` present and passing `target.check`).
+ * Sends `query` once to `url` and returns why the answer is wrong (HTTP status, GraphQL
+ * errors, no data, a failed check), or null when it is right.
  */
-export async function sendOnce(target: Target): Promise<string | null> {
-  const { error } = await timedRequest(target);
-  return error;
-}
-
-/** Sends `target` under the bounded load of `options` and records every latency and error. */
-export async function runLoad(target: Target, options: LoadOptions): Promise<LoadResult> {
-  const latenciesMs: number[] = [];
-  const errorSamples: string[] = [];
-  let sent = 0;
-  let errors = 0;
-  const start = performance.now();
-  const deadline = start + options.maxSeconds * 1000;
-
-  async function worker(): Promise<void> {
-    while (sent < options.maxRequests && performance.now() < deadline) {
-      sent += 1;
-      const { ms, error } = await timedRequest(target);
-      latenciesMs.push(ms);
-      if (error !== null) {
-        errors += 1;
-        if (errorSamples.length < MAX_ERROR_SAMPLES && !errorSamples.includes(error)) errorSamples.push(error);
-      }
-    }
-  }
-
-  await Promise.all(Array.from({ length: options.concurrency }, () => worker()));
-  return { requests: latenciesMs.length, errors, errorSamples, elapsedMs: performance.now() - start, latenciesMs };
-}
-
-/** Throughput and nearest-rank latency percentiles of a load run. */
-export function summarise(result: LoadResult): LoadStats {
-  const sorted = [...result.latenciesMs].sort((a, b) => a - b);
-  const percentile = (p: number): number => (sorted.length === 0 ? Number.NaN : sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!);
-  return {
-    requestsPerSecond: result.elapsedMs > 0 ? (result.requests / result.elapsedMs) * 1000 : Number.NaN,
-    p50: percentile(50),
-    p95: percentile(95),
-    p99: percentile(99),
-  };
-}
-
-async function timedRequest(target: Target): Promise<{ ms: number; error: string | null }> {
-  const body = JSON.stringify({ query: target.query });
-  const start = performance.now();
+export async function checkOnce(url: string, query: BenchQuery): Promise<string | null> {
   let status: number;
   let text: string;
   try {
-    const res = await fetch(target.url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const res = await fetch(url, { ...jsonPost(query.query), signal: AbortSignal.timeout(30_000) });
     status = res.status;
     text = await res.text();
   } catch (err) {
-    return { ms: performance.now() - start, error: `request failed: ${err instanceof Error ? err.message : String(err)}` };
+    return `request failed: ${err instanceof Error ? err.message : String(err)}`;
   }
-  // The clock stops once the body is in: parsing and checking are the client's work, not the service's.
-  const ms = performance.now() - start;
-  return { ms, error: judge(target, status, text) };
-}
-
-function judge(target: Target, status: number, text: string): string | null {
   let parsed: { data?: unknown; errors?: { message?: string; extensions?: { code?: unknown } }[] };
   try {
     parsed = JSON.parse(text) as typeof parsed;
@@ -117,5 +52,65 @@ function judge(target: Target, status: number, text: string): string | null {
   }
   if (status !== 200) return `HTTP ${status}`;
   if (parsed.data === undefined || parsed.data === null) return "no data";
-  return target.check(parsed.data);
+  return query.check(parsed.data);
+}
+
+// Every answer under load is inspected, but cheaply: parsing each body would cost the client
+// (which shares the machine with the servers) as much CPU as a gateway spends on it. The full
+// check ran once before (checkOnce); here an answer must carry data and no `errors` key.
+function plausibleBody(body: string | Buffer | undefined): boolean {
+  const text = typeof body === "string" ? body : (body?.toString("utf8") ?? "");
+  return text.startsWith('{"data":{') && !text.includes('"errors":');
+}
+
+/** Presses `url` with `query` on `connections` keep-alive connections for `seconds` (autocannon). */
+export async function measure(url: string, query: BenchQuery, settings: LoadSettings): Promise<Measurement> {
+  const result = await autocannon({
+    url,
+    ...jsonPost(query.query),
+    connections: settings.connections,
+    duration: settings.seconds,
+    verifyBody: plausibleBody,
+  });
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    wrongBodies: result.mismatches,
+  };
+}
+
+/** How a single request ended: its time, HTTP status and first error code, or a timeout. */
+export interface SingleShot {
+  ms: number;
+  outcome: string;
+}
+
+/** Sends one query and reports how long the answer or refusal took and what it was. */
+export async function shoot(url: string, query: string, timeoutMs: number): Promise<SingleShot> {
+  const start = performance.now();
+  try {
+    const res = await fetch(url, { ...jsonPost(query), signal: AbortSignal.timeout(timeoutMs) });
+    const text = await res.text();
+    const ms = performance.now() - start;
+    let codes = "";
+    try {
+      const parsed = JSON.parse(text) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+      codes = parsed.errors?.length
+        ? `errors: ${[...new Set(parsed.errors.map((e) => String(e.extensions?.code ?? "no code")))].join(", ")}`
+        : parsed.data
+          ? `data, ${text.length} bytes`
+          : "no data";
+    } catch {
+      codes = "not JSON";
+    }
+    return { ms, outcome: `HTTP ${res.status}, ${codes}` };
+  } catch (err) {
+    const ms = performance.now() - start;
+    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+    return { ms, outcome: timedOut ? `no answer within ${timeoutMs} ms` : `failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
 }

@@ -1,26 +1,22 @@
-/** Where a benchmark query is sent. */
-export type Endpoint = "gateway" | "compare";
-
-/** A representative dashboard query and the shape of a right answer. */
+/** A GraphQL request the benchmark sends, and how to tell a right answer from a wrong one. */
 export interface BenchQuery {
   /** Short name for the table. */
   name: string;
-  endpoint: Endpoint;
   query: string;
-  /** Returns why `data` is not a right answer, or null (the load runner counts it as an error). */
+  /** Returns why `data` is not a right answer, or null when it is. */
   check(data: any): string | null;
 }
 
-// Interface fields only: the compare subgraph resolves all of them itself, so the same text can
-// be sent to compare directly and through the gateway, and the two measure the gateway alone.
+// Interface fields only: compare resolves all of them itself, so the same text can be sent to
+// compare directly and through a gateway, and the difference is the gateway's alone.
 const PARTICIPATION_FIELDS = `
   __typename id state instrument status
   signedOn { iso precision }
   municipality { id name ags district { name } }
   sources { url publisher publishedOn }`;
 
-function participationsQuery(stateSpecific: string): string {
-  return `query BenchParticipations {
+function participationsQuery(name: string, stateSpecific: string): string {
+  return `query ${name} {
   participations(first: 50, orderBy: SIGNED_ON, direction: DESC) {
     totalCount
     edges { cursor node { ${PARTICIPATION_FIELDS}${stateSpecific} } }
@@ -39,16 +35,8 @@ function checkParticipationPage(data: any): string | null {
   return null;
 }
 
-/**
- * The queries the benchmark measures, in table order. The first is the baseline of the p50
- * ratios; the last two are the same text through the gateway and to compare directly.
- */
-export const BENCH_QUERIES: readonly BenchQuery[] = [
-  {
-    name: "saarland partnerships",
-    endpoint: "gateway",
-    // One state's namespace, with each municipality resolved from compare's gazetteer.
-    query: `query BenchSaarland {
+function saarlandQuery(name: string, municipality: string): string {
+  return `query ${name} {
   saarland {
     partnerships(first: 50) {
       totalCount
@@ -57,25 +45,37 @@ export const BENCH_QUERIES: readonly BenchQuery[] = [
         signedOn { iso precision }
         signatories { name role }
         sources { url publisher publishedOn }
-        municipality { id name ags district { key name } }
+        ${municipality}
       }
     }
   }
-}`,
-    check(data) {
-      const page = data?.saarland?.partnerships;
-      if (!page || page.totalCount === 0 || page.items?.length !== page.totalCount) return `expected every partnership, got ${page?.items?.length} of ${page?.totalCount}`;
-      if (page.items.some((p: any) => typeof p.municipality?.name !== "string")) return "a partnership without its municipality";
-      return null;
-    },
+}`;
+}
+
+function checkSaarlandPage(data: any, municipalityName: (p: any) => unknown): string | null {
+  const page = data?.saarland?.partnerships;
+  if (!page || page.totalCount === 0 || page.items?.length !== Math.min(50, page.totalCount)) return `expected every partnership, got ${page?.items?.length} of ${page?.totalCount}`;
+  if (page.items.some((p: any) => typeof municipalityName(p) !== "string")) return "a partnership without its municipality's name";
+  return null;
+}
+
+/** The three dashboard queries, measured on every gateway, in table order. */
+export const DASHBOARD_QUERIES: readonly BenchQuery[] = [
+  {
+    name: "one state + municipality",
+    // One state's namespace; each municipality's name, AGS and district come from compare's gazetteer.
+    query: saarlandQuery("BenchSaarland", "municipality { id name ags district { name } }"),
+    check: (data) => checkSaarlandPage(data, (p) => p.municipality?.name),
   },
   {
-    name: "participations+fragments",
-    endpoint: "gateway",
+    name: "participations(50) + fragments",
     // The state-specific fields make the gateway fetch entities from the owning states.
-    query: participationsQuery(`
+    query: participationsQuery(
+      "BenchParticipations",
+      `
   ... on SaarlandSecurityPartnership { ordinal }
-  ... on AsskommMembership { polizeidirektion }`),
+  ... on AsskommMembership { polizeidirektion }`,
+    ),
     check(data) {
       const problem = checkParticipationPage(data);
       if (problem) return problem;
@@ -88,7 +88,6 @@ export const BENCH_QUERIES: readonly BenchQuery[] = [
   },
   {
     name: "comparison by year",
-    endpoint: "gateway",
     query: `query BenchComparison {
   comparison(period: YEAR) {
     states { state name participations municipalities undatedParticipations firstSignedOn latestSignedOn }
@@ -105,29 +104,37 @@ export const BENCH_QUERIES: readonly BenchQuery[] = [
       return null;
     },
   },
-  {
-    name: "people first 10",
-    endpoint: "gateway",
-    query: `query BenchPeople {
-  people(first: 10) {
-    name states agreementsSigned agreementCount roles
-    agreements { agreementId state signed role signedOn }
-  }
-}`,
-    check(data) {
-      return data?.people?.length === 10 ? null : `expected 10 people, got ${data?.people?.length}`;
-    },
-  },
-  {
-    name: "participations (gateway)",
-    endpoint: "gateway",
-    query: participationsQuery(""),
-    check: checkParticipationPage,
-  },
-  {
-    name: "participations (compare)",
-    endpoint: "compare",
-    query: participationsQuery(""),
-    check: checkParticipationPage,
-  },
 ];
+
+/**
+ * The federation tax: texts that a gateway and one subgraph can both answer, so the two
+ * figures differ only by the gateway. The one-state query with the register's own
+ * municipality fields (the gateway's version above adds a hop to compare's gazetteer), and the
+ * participations page with interface fields only (compare answers all of it).
+ */
+export const TAX_QUERIES = {
+  saarland: {
+    name: "one state, own fields",
+    query: saarlandQuery("BenchSaarlandOwn", "registeredMunicipality { name ags district }"),
+    check: (data) => checkSaarlandPage(data, (p) => p.registeredMunicipality?.name),
+  },
+  compare: {
+    name: "participations(50)",
+    query: participationsQuery("BenchParticipationsPlain", ""),
+    check: checkParticipationPage,
+  },
+} as const satisfies Record<string, BenchQuery>;
+
+/**
+ * `participations(first: 1)` with `municipality { participations { … } }` nested `levels`
+ * times: at 3 levels the query of issue 7 that made @apollo/gateway's planner run for seconds
+ * (and out of memory at 4).
+ */
+export function nestedParticipationsQuery(levels: number): string {
+  let inner = "id";
+  for (let i = 1; i < levels; i++) inner = `municipality { participations { ${inner} } }`;
+  return `{ participations(first: 1) { edges { node { municipality { participations { ${inner} } } } } } }`;
+}
+
+/** Every query the bench measures under load, each answerable through the gateway. */
+export const BENCH_QUERIES: readonly BenchQuery[] = [...DASHBOARD_QUERIES, TAX_QUERIES.saarland, TAX_QUERIES.compare];
