@@ -6,6 +6,7 @@ const root = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 /** Workspace packages resolve to their TypeScript sources in tests: no build needed first. */
 export const sourceAliases = [
   { find: /^@laenderhub\/shared\/testing$/, replacement: root("./shared/src/testing/index.ts") },
+  { find: /^@laenderhub\/shared\/contract-checks$/, replacement: root("./shared/src/testing/contract-checks.ts") },
   { find: /^@laenderhub\/shared$/, replacement: root("./shared/src/index.ts") },
   { find: /^@laenderhub\/subgraph-saarland$/, replacement: root("./subgraphs/saarland/src/index.ts") },
   { find: /^@laenderhub\/subgraph-sachsen$/, replacement: root("./subgraphs/sachsen/src/index.ts") },

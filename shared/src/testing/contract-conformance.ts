@@ -7,6 +7,7 @@ import {
   ActorType, DatePrecision, EventStatus, FieldOfAction, IndicatorQualifier, Instrument, ParticipationStatus,
   PersonBasis, PreventionBodyStatus, ProgrammeKind, SigningFormat, StateCode,
 } from "../vocabulary.js";
+import { runContractChecks } from "./contract-checks.js";
 import { execute } from "./execute.js";
 
 const PAGE_QUERY = /* GraphQL */ `
@@ -182,6 +183,11 @@ export function describeContractConformance(state: StateCode, create: () => Prom
         expect(res.errors).toBeUndefined();
         expect((res.data!._entities as { id: string }[]).map((e) => e.id)).toEqual(reps.map((r) => r.id));
       }
+    });
+
+    it("passes the checks `npm run check --conformance-url` runs over HTTP", async () => {
+      const failed = (await runContractChecks(state, (q, v) => run(q, v))).filter((r) => r.failures.length > 0);
+      expect(failed).toEqual([]);
     });
 
     it("lists people with a known basis and the other contract lists", async () => {
