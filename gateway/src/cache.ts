@@ -150,7 +150,9 @@ export function responseCachePlugins(config: CacheConfig, store: ResponseCacheSt
       // A CDN or browser may keep an anonymous GET answer without errors; nothing else.
       const cacheable = request.method === "GET" && isAnonymous(request) && response.status === 200 && hadErrors.get(request) === false && config.httpMaxAgeSeconds > 0;
       response.headers.set("cache-control", cacheable ? `public, max-age=${config.httpMaxAgeSeconds}` : "no-store");
-      response.headers.append("vary", "authorization");
+      // The answer depends on the token and, through CORS, on the calling origin: a browser or
+      // CDN must not give one origin's copy (naming it in access-control-allow-origin) to another.
+      response.headers.append("vary", "authorization, origin");
     },
   });
   return plugins;

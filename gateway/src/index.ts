@@ -104,7 +104,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (!origin) return false;
       const allowed = origin === new URL(request.url).origin || isLocalhost(origin) || config.corsOrigins.includes(origin);
       return allowed
-        ? { origin, methods: ["GET", "POST"], allowedHeaders: ["content-type", "authorization", "x-request-id", "apollographql-client-name", "apollographql-client-version"], exposedHeaders: ["x-request-id"], maxAge: 600 }
+        ? { origin, credentials: false, methods: ["GET", "POST"], allowedHeaders: ["content-type", "authorization", "x-request-id", "apollographql-client-name", "apollographql-client-version"], exposedHeaders: ["x-request-id"], maxAge: 600 }
         : false;
     },
     // The rule lives in requestGuardPlugin: JSON-only POSTs, GET only for queries.

@@ -103,6 +103,8 @@ describe("the edge: limits, content types, cache, metrics", () => {
       const second = await get();
       expect(await second.json()).toEqual(firstBody);
       expect(second.headers.get("cache-control")).toBe("public, max-age=60");
+      // Whose copy it is depends on the token and on the calling origin (CORS).
+      expect(second.headers.get("vary")).toMatch(/authorization, origin/);
       // At most one of the two reached Saarland (the first, unless the POST above had cached it).
       expect(fakes.get("saarland")!.seen.length).toBeLessThanOrEqual(1);
       const beforeMutation = fakes.get("saarland")!.seen.length;

@@ -47,10 +47,15 @@ function dashboardPage(url: URL): string {
         `<script>document.getElementById("f").submit()</script>`,
     );
   }
+  // `/get` asks with a plain GET (cacheable, as urql does); `/query` with a JSON POST.
+  const request =
+    url.pathname === "/get"
+      ? `fetch(${JSON.stringify(gateway)} + "?query=" + encodeURIComponent(${JSON.stringify(QUERY)}))`
+      : `fetch(${JSON.stringify(gateway)}, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: ${JSON.stringify(QUERY)} }) })`;
   return html(`<pre id="result" data-state="pending"></pre>
 <script>
   const result = document.getElementById("result");
-  fetch(${JSON.stringify(gateway)}, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: ${JSON.stringify(QUERY)} }) })
+  ${request}
     .then((res) => res.json())
     .then((body) => { result.textContent = JSON.stringify(body); result.dataset.state = "answered"; })
     .catch((err) => { result.textContent = String(err); result.dataset.state = "failed"; });
@@ -61,7 +66,7 @@ function dashboardPage(url: URL): string {
 async function servePages(host: string): Promise<{ origin: string; server: Server }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", `http://${host}`);
-    if (url.pathname !== "/query" && url.pathname !== "/form") return void res.writeHead(404).end();
+    if (url.pathname !== "/query" && url.pathname !== "/get" && url.pathname !== "/form") return void res.writeHead(404).end();
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(dashboardPage(url));
   });
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, host, () => resolve()));
@@ -173,8 +178,8 @@ describe.runIf(runBrowserTests)("the gateway in a browser", () => {
   }
 
   /** Opens the query page of `pages` against `gateway` and waits until its fetch settled. */
-  async function runQueryPage(page: Page, pages: { origin: string }, gateway: string) {
-    await page.goto(`${pages.origin}/query?gateway=${encodeURIComponent(gateway)}`);
+  async function runQueryPage(page: Page, pages: { origin: string }, gateway: string, path = "/query") {
+    await page.goto(`${pages.origin}${path}?gateway=${encodeURIComponent(gateway)}`);
     const result = page.locator("#result:not([data-state=pending])");
     await result.waitFor();
     return { state: await result.getAttribute("data-state"), text: (await result.textContent()) ?? "" };
@@ -199,6 +204,25 @@ describe.runIf(runBrowserTests)("the gateway in a browser", () => {
       expect((await res.allHeaders())["access-control-allow-origin"]).toBe(localhostPages.origin);
     } finally {
       await context.close();
+    }
+  });
+
+  it("two allowed origins in one browser each get the same cacheable GET answer, never the other's copy", async () => {
+    // The answer is cacheable (public, max-age) and names its origin in
+    // access-control-allow-origin: without `Vary: Origin` the browser would give the first
+    // page's copy to the second, whose CORS check would then fail.
+    const second = await servePages("127.0.0.1");
+    const { context, page } = await openContext({ offline: false });
+    try {
+      const gateway = asLocalhost(federation.gatewayUrl);
+      for (const pages of [localhostPages, second]) {
+        const { state, text } = await runQueryPage(page, pages, gateway, "/get");
+        expect(state, `${pages.origin}: ${text}`).toBe("answered");
+        expect(JSON.parse(text).data.saarland.partnershipByOrdinal.id).toBe("SL-P-10");
+      }
+    } finally {
+      await context.close();
+      await new Promise((r) => second.server.close(r));
     }
   });
 
