@@ -330,7 +330,11 @@ export async function runFaultSuite(settings: FaultSettings = DEFAULT_FAULT_SETT
   try {
     results.push(strip(await runScenario(federation, settings, killState, log)));
     const hung = await runScenario(federation, settings, hangState, log);
-    results.push({ ...strip(hung), hung: hungLatency(hung.answers, hangState.missing, hung.endedAt) });
+    // The gateway has no breaker of its own: the hung state's namespace waits its SUBGRAPH_TIMEOUT_MS.
+    const ownAnswers = hung.answers.filter((a) => a.query.owner === "SN" && judge(a, SN) === "named");
+    const own = ownAnswers.map((a) => a.receivedAt - a.sentAt).sort((x, y) => x - y);
+    const ownNote = own.length ? [`sachsen { … } answers naming SN: ${own.length}, p50 ${percentile(own, 50)} ms, max ${own.at(-1)} ms ("${ownAnswers[0]!.body?.errors?.[0]?.message}")`] : [];
+    results.push({ ...strip(hung), hung: hungLatency(hung.answers, hangState.missing, hung.endedAt), notes: [...hung.notes, ...ownNote] });
     results.push(strip(await runScenario(federation, settings, killCompare, log)));
     results.push(await importScenario(federation, settings, log));
   } catch (err) {
