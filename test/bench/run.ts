@@ -287,7 +287,7 @@ async function main(): Promise<number> {
     console.log(compareLine("laenderhub (cache off) / hive out of the box:", gateways.oursNoCache, gateways.hive));
 
     const taxLine = (label: string, via: ReturnType<typeof summary>, to: ReturnType<typeof summary>) =>
-      `  ${label.padEnd(70)} req/s ${ratio(via.rps, to.rps)}, p50 ${ratio(via.p50, to.p50)}, p99 ${ratio(via.p99, to.p99)}`;
+      `  ${label.padEnd(72)} req/s ${ratio(via.rps, to.rps)}, p50 ${ratio(via.p50, to.p50)}, p99 ${ratio(via.p99, to.p99)}`;
     console.log("");
     console.log("federation tax (laenderhub, cache off, / the subgraph directly):");
     console.log(taxLine(`"${TAX_QUERIES.saarland.name}", same text, / saarland subgraph`, summary(tax.saarlandViaGateway), summary(tax.saarlandDirect)));
