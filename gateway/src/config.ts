@@ -1,3 +1,4 @@
+import { DEFAULT_BREAKER_SETTINGS, type BreakerSettings } from "@laenderhub/shared";
 import { z } from "zod";
 
 /**
@@ -13,6 +14,8 @@ export interface EdgeConfig {
   cache: CacheConfig;
   /** Deadline for one subgraph fetch. */
   subgraphTimeoutMs: number;
+  /** Per-subgraph circuit breakers: consecutive failures that open one, and when it probes again. */
+  breaker: BreakerSettings;
   /** Introspection, the GraphiQL explorer and the landing page. */
   introspection: boolean;
   /** Prometheus metrics at `/metrics`. */
@@ -67,15 +70,17 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
   corsOrigins: [],
   cache: { enabled: true, ttlSeconds: 300, httpMaxAgeSeconds: 60, redisUrl: null },
   subgraphTimeoutMs: 10_000,
+  breaker: DEFAULT_BREAKER_SETTINGS,
   introspection: true,
   metrics: true,
   otlpTracesUrl: null,
 };
 
 /** A partial EdgeConfig, deep-merged over the defaults. */
-export type EdgeConfigInput = Partial<Omit<EdgeConfig, "limits" | "cache">> & {
+export type EdgeConfigInput = Partial<Omit<EdgeConfig, "limits" | "cache" | "breaker">> & {
   limits?: Partial<QueryLimits>;
   cache?: Partial<CacheConfig>;
+  breaker?: Partial<BreakerSettings>;
 };
 
 /** The defaults with `input` laid over them. */
@@ -85,6 +90,7 @@ export function defineEdgeConfig(input: EdgeConfigInput = {}): EdgeConfig {
     ...input,
     limits: { ...DEFAULT_LIMITS, ...input.limits },
     cache: { ...DEFAULT_EDGE_CONFIG.cache, ...input.cache },
+    breaker: { ...DEFAULT_EDGE_CONFIG.breaker, ...input.breaker },
   };
 }
 
@@ -110,6 +116,8 @@ export const edgeEnvSchema = z.object({
   CACHE_CONTROL_MAX_AGE: z.coerce.number().int().min(0).default(DEFAULT_EDGE_CONFIG.cache.httpMaxAgeSeconds),
   REDIS_URL: z.url().refine((u) => /^rediss?:/.test(u), "a redis:// or rediss:// URL").optional(),
   SUBGRAPH_TIMEOUT_MS: positiveInt.default(DEFAULT_EDGE_CONFIG.subgraphTimeoutMs),
+  SUBGRAPH_BREAKER_FAILURES: positiveInt.default(DEFAULT_BREAKER_SETTINGS.failureThreshold),
+  SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS: positiveInt.default(DEFAULT_BREAKER_SETTINGS.halfOpenAfterMs),
   INTROSPECTION: boolean.default(true),
   METRICS: boolean.default(true),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
@@ -136,6 +144,7 @@ export function edgeConfigFromEnv(env: EdgeEnv): EdgeConfig {
       redisUrl: env.REDIS_URL ?? null,
     },
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    breaker: { failureThreshold: env.SUBGRAPH_BREAKER_FAILURES, halfOpenAfterMs: env.SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS },
     introspection: env.INTROSPECTION,
     metrics: env.METRICS,
     otlpTracesUrl: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? null,

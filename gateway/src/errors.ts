@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import { ErrorCode, formatError, LaenderhubError, type Logger, type StateCode } from "@laenderhub/shared";
+import { BreakerOpenError, CallCancelledError, ErrorCode, formatError, LaenderhubError, type CircuitBreakers, type Logger, type StateCode } from "@laenderhub/shared";
 import { GraphQLError } from "graphql";
 
 /** One subgraph as the gateway reaches it. */
@@ -39,6 +39,21 @@ function reasonOf(error: { name?: string; message: string; extensions?: Record<s
   return null;
 }
 
+/** A subgraph fetch that brought no answer (the reason is the message). */
+class SubgraphFailure extends Error {
+  override name = "SubgraphFailure";
+}
+
+/** Why a subgraph's result is no answer at all (its first transport error), or null. */
+function transportFailureOf(result: unknown): string | null {
+  if (!result || typeof result !== "object" || Symbol.asyncIterator in result) return null;
+  for (const error of (result as { errors?: readonly GraphQLError[] }).errors ?? []) {
+    const reason = reasonOf(error);
+    if (reason !== null) return reason;
+  }
+  return null;
+}
+
 /**
  * Wraps every subgraph fetch: an unconfigured subgraph is answered here without a request;
  * a failed transport (refused, reset, timed out, HTTP 5xx without GraphQL errors) becomes
@@ -50,7 +65,7 @@ function reasonOf(error: { name?: string; message: string; extensions?: Record<s
  * merge would drop it: such errors are kept per request and added to the answer at the end,
  * so a partial answer always says what is missing.
  */
-export function subgraphFailurePlugin(targets: ReadonlyMap<string, SubgraphTarget>, logger: Logger): GatewayPlugin {
+export function subgraphFailurePlugin(targets: ReadonlyMap<string, SubgraphTarget>, breakers: CircuitBreakers, logger: Logger): GatewayPlugin {
   const unpathed = new WeakMap<object, GraphQLError[]>();
   return {
     onSubgraphExecute({ subgraphName, executor, setExecutor, executionRequest }) {
@@ -60,24 +75,35 @@ export function subgraphFailurePlugin(targets: ReadonlyMap<string, SubgraphTarge
         setExecutor(() => ({ errors: [unavailable(target, "not configured in this deployment")] }));
         return;
       }
-      const requestContext = executionRequest.context as object | undefined;
+      const requestContext = executionRequest.context as { request?: Request } | undefined;
       setExecutor((async (request: Parameters<typeof executor>[0]) => {
         let result;
         try {
-          result = await executor(request);
+          // Through the subgraph's breaker: a subgraph that keeps failing or hanging is
+          // answered for at once until a probe finds it back, instead of costing every request
+          // its timeout. Only a missing answer counts, never the subgraph's own GraphQL errors,
+          // nor a client that went away.
+          result = await breakers.run(subgraphName, async () => {
+            try {
+              const answer = await executor(request);
+              const failure = transportFailureOf(answer);
+              if (failure) throw new SubgraphFailure(failure);
+              return answer;
+            } catch (err) {
+              if (requestContext?.request?.signal.aborted) throw new CallCancelledError("the client went away");
+              throw err;
+            }
+          });
         } catch (err) {
-          logger.warn({ subgraph: subgraphName, err }, `subgraph ${subgraphName} unavailable`);
-          return { errors: [unavailable(target, reasonOf(err as Error) ?? "no answer")] };
+          if (err instanceof CallCancelledError) return { errors: [unavailable(target, "request cancelled")] };
+          const reason = err instanceof BreakerOpenError ? err.reason : err instanceof SubgraphFailure ? err.message : (reasonOf(err as Error) ?? "no answer");
+          if (!(err instanceof BreakerOpenError)) logger.warn({ subgraph: subgraphName, reason }, `subgraph ${subgraphName} unavailable`);
+          return { errors: [unavailable(target, reason)] };
         }
         if (!result || Symbol.asyncIterator in (result as object)) return result;
         const single = result as { data?: unknown; errors?: readonly GraphQLError[] };
         if (!single.errors?.length) return single;
-        const errors = single.errors.map((error) => {
-          const reason = reasonOf(error);
-          if (reason === null) return withoutTransportDetails(error);
-          logger.warn({ subgraph: subgraphName, err: error }, `subgraph ${subgraphName} unavailable: ${reason}`);
-          return unavailable(target, reason);
-        });
+        const errors = single.errors.map(withoutTransportDetails);
         if (single.data != null && requestContext) {
           const loose = errors.filter((e) => !e.path?.length);
           if (loose.length > 0) unpathed.set(requestContext, [...(unpathed.get(requestContext) ?? []), ...loose]);

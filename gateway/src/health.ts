@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import type { Logger } from "@laenderhub/shared";
+import type { CircuitBreakers, Logger } from "@laenderhub/shared";
 import type { SubgraphTarget } from "./errors.js";
 
 const json = (status: number, body: unknown): Response =>
@@ -21,9 +21,20 @@ async function probe(target: SubgraphTarget, timeoutMs: number): Promise<"up" | 
  * `/health` is liveness: the process answers and its supergraph is loaded (never depends on a
  * subgraph, so an orchestrator does not restart the gateway because a state is down).
  * `/ready` is readiness: each subgraph probed; 200 while at least one answers (the federation
- * serves partial answers, each naming what is missing), 503 when none does.
+ * serves partial answers, each naming what is missing), 503 when none does; with the state of
+ * each subgraph's circuit breaker.
  */
-export function healthPlugin({ targets, logger, probeTimeoutMs = 1_000 }: { targets: ReadonlyMap<string, SubgraphTarget>; logger: Logger; probeTimeoutMs?: number }): GatewayPlugin {
+export function healthPlugin({
+  targets,
+  breakers,
+  logger,
+  probeTimeoutMs = 1_000,
+}: {
+  targets: ReadonlyMap<string, SubgraphTarget>;
+  breakers: CircuitBreakers;
+  logger: Logger;
+  probeTimeoutMs?: number;
+}): GatewayPlugin {
   const names = [...targets.values()].filter((t) => t.url !== null).map((t) => t.name);
   return {
     onRequest({ request, url, endResponse }) {
@@ -36,7 +47,7 @@ export function healthPlugin({ targets, logger, probeTimeoutMs = 1_000 }: { targ
           const subgraphs = Object.fromEntries(all.map((t, i) => [t.name, states[i]]));
           const ready = states.includes("up");
           if (!ready) logger.warn({ subgraphs }, "gateway not ready: no subgraph answers");
-          endResponse(json(ready ? 200 : 503, { status: ready ? "ready" : "unavailable", service: "gateway", subgraphs }));
+          endResponse(json(ready ? 200 : 503, { status: ready ? "ready" : "unavailable", service: "gateway", subgraphs, breakers: breakers.status() }));
         });
       } else if (url.pathname === "/") {
         endResponse(new Response(null, { status: 302, headers: { location: "/graphql" } }));

@@ -3,7 +3,7 @@ import usePrometheus from "@graphql-mesh/plugin-prometheus";
 import http from "@graphql-mesh/transport-http";
 import { useAPQ } from "@graphql-yoga/plugin-apq";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import type { Logger, RunningServer, StateSubgraph } from "@laenderhub/shared";
+import { CircuitBreakers, type Logger, type RunningServer, type StateSubgraph } from "@laenderhub/shared";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inProcessStore, redisStore, responseCachePlugins, type ResponseCacheStore } from "./cache.js";
@@ -79,6 +79,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const subgraphOfState = new Map(SUBGRAPH_SOURCES.filter((s) => s.state).map((s) => [s.state!.code as string, s.name]));
   const store = options.cacheStore ?? (config.cache.redisUrl ? redisStore(config.cache.redisUrl, logger) : inProcessStore());
   const metrics = createEdgeMetrics();
+  const breakers = new CircuitBreakers(config.breaker, logger, "subgraph");
   // Traces only where an exporter is configured: nothing leaves the process otherwise.
   const tracing = config.otlpTracesUrl ? createTracing(config.otlpTracesUrl) : null;
 
@@ -121,7 +122,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(tracing ? [tracing.plugin] : []),
       accessLogPlugin(logger, metrics),
       requestGuardPlugin(config.limits.maxBodyBytes),
-      healthPlugin({ targets, logger }),
+      healthPlugin({ targets, breakers, logger }),
       ...(config.metrics
         ? [
             usePrometheus({
@@ -144,7 +145,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useAPQ() as GatewayPlugin,
       ...responseCachePlugins(config.cache, store, () => metrics.cacheHits.inc()),
       ...queryLimitPlugins(config.limits),
-      subgraphFailurePlugin(targets, logger),
+      subgraphFailurePlugin(targets, breakers, logger),
       ...(options.plugins ?? []),
     ],
   } as never);

@@ -80,6 +80,7 @@ describe("gateway", () => {
       status: "ready",
       service: "gateway",
       subgraphs: { saarland: "up", sachsen: "up", "sachsen-anhalt": "up", compare: "up" },
+      breakers: { saarland: "closed", sachsen: "closed", "sachsen-anhalt": "closed", compare: "closed" },
     });
   });
 
@@ -163,6 +164,55 @@ describe("gateway", () => {
       expect(states.body).toEqual({ data: { saarlandName: "Saarland", sachsenName: "Sachsen" } });
     } finally {
       await partial.close();
+    }
+  });
+
+  it("skips a hung state at once after its breaker opens, and serves it again once a probe finds it back", async () => {
+    // Saarland behind a switch: hangs (accepts, never answers) or answers like the subgraph.
+    let hanging = true;
+    let received = 0;
+    const switchable = createServer((req, res) => {
+      received += 1;
+      if (hanging) return;
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ data: { saarlandName: "Saarland" } }));
+      });
+    });
+    await new Promise<void>((resolve) => switchable.listen(0, "127.0.0.1", resolve));
+    const partial = gatewayOverFakes(
+      fakes,
+      { config: { cache: { enabled: false }, subgraphTimeoutMs: 300, breaker: { failureThreshold: 1, halfOpenAfterMs: 500 } } },
+      { SUBGRAPH_URL_SL: `http://127.0.0.1:${(switchable.address() as AddressInfo).port}/graphql`, SUBGRAPH_URL_SN: fakes.get("sachsen")!.server.url },
+    );
+    try {
+      const server = await partial.listen(0);
+      const first = await post(server.url, "{ saarlandName sachsenName }");
+      expect(first.body.errors?.[0]).toMatchObject({ message: "Saarland (SL) is unavailable: no answer in time", extensions: { code: "STATE_UNAVAILABLE", state: "SL" } });
+      expect(received).toBe(1);
+      // The breaker is open: answered without asking Saarland, and Sachsen still answers.
+      for (let i = 0; i < 3; i++) {
+        const skipped = await post(server.url, "{ saarlandName sachsenName }");
+        expect(skipped.body.errors?.[0]?.extensions).toMatchObject({ code: "STATE_UNAVAILABLE", state: "SL" });
+        expect(skipped.body.errors?.[0]?.message).toMatch(/circuit breaker (open|half-open)/);
+      }
+      expect(received).toBe(1);
+      const ready = (await (await fetch(server.url.replace(/\/graphql$/, "/ready"))).json()) as { breakers: Record<string, string> };
+      expect(ready.breakers.saarland).toMatch(/open/);
+
+      // Saarland answers again: a probe after halfOpenAfterMs closes the breaker by itself.
+      hanging = false;
+      let answer: Awaited<ReturnType<typeof post>> | undefined;
+      for (let i = 0; i < 50 && !answer?.body.data?.saarlandName; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        answer = await post(server.url, "{ saarlandName }");
+      }
+      expect(answer?.body).toEqual({ data: { saarlandName: "Saarland" } });
+    } finally {
+      await partial.close();
+      switchable.closeAllConnections();
+      await new Promise<void>((resolve) => switchable.close(() => resolve()));
     }
   });
 

@@ -19,3 +19,4 @@ export * from "./auth/index.js";
 export * from "./write/index.js";
 export * from "./schema/names.js";
 export * from "./schema/participation.js";
+export * from "./resilience/breakers.js";

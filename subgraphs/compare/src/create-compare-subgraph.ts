@@ -1,5 +1,4 @@
-import { createDataSource, createLogger, createSubgraphService, type Logger, type QueryCounter, type StateCode, type StateSubgraph, type SubgraphService } from "@laenderhub/shared";
-import { DEFAULT_BREAKER_SETTINGS, StateBreakers, type BreakerSettings } from "./comparative/breakers.js";
+import { CircuitBreakers, createDataSource, createLogger, createSubgraphService, DEFAULT_BREAKER_SETTINGS, type BreakerSettings, type Logger, type QueryCounter, type StateCode, type StateSubgraph, type SubgraphService } from "@laenderhub/shared";
 import { DEFAULT_BUDGET, type BudgetLimits } from "./comparative/budget.js";
 import { ContractClient } from "./comparative/contract-client.js";
 import { createContextFactory, type CompareContext } from "./context.js";
@@ -53,7 +52,7 @@ export async function createCompareSubgraph(o: CompareSubgraphOptions): Promise<
     const schema = await buildCompareSchema();
     const fetchImpl = o.fetch ?? ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => fetch(input, init));
     // One breaker per state for the life of the process: what one request learns, the next uses.
-    const breakers = new StateBreakers({ ...DEFAULT_BREAKER_SETTINGS, ...o.breaker }, logger);
+    const breakers = new CircuitBreakers({ ...DEFAULT_BREAKER_SETTINGS, ...o.breaker }, logger, "state");
     const client = new ContractClient({
       timeoutMs: o.stateTimeoutMs ?? DEFAULT_STATE_TIMEOUT_MS,
       ...(o.stateTimeoutsMs ? { stateTimeoutsMs: o.stateTimeoutsMs } : {}),

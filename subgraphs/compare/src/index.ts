@@ -7,7 +7,6 @@ export { seedGazetteer } from "./seed/seed-gazetteer.js";
 export { buildCompareSchema } from "./schema/build-schema.js";
 export { DISTRICTS, STATES, DISTRICT_SOURCE, DISTRICT_REFERENCE_DATE, findDistrict, districtsOfState, type DistrictRecord, type StateRecord } from "./gazetteer/districts.js";
 export { ContractClient, StateUnavailableError, contract, type ContractCall } from "./comparative/contract-client.js";
-export { StateBreakers, DEFAULT_BREAKER_SETTINGS, type BreakerSettings, type BreakerStatus } from "./comparative/breakers.js";
 export { DEFAULT_BUDGET, type BudgetLimits } from "./comparative/budget.js";
 export { normalisePersonName } from "./comparative/people.js";
 export { AgsStatus, DistrictBasis, MunicipalityOrigin, ParticipationOrder, SortDirection, ComparisonPeriod } from "./vocabulary.js";

@@ -1,6 +1,5 @@
-import { COMPARE_DEFAULT_PORT, ConfigError, createLogger, parseEnv, resolveRegistryWithOmitted, STATE_SUBGRAPHS, subgraphEnvSchema, type ResolvedRegistry, type StateCode } from "@laenderhub/shared";
+import { COMPARE_DEFAULT_PORT, ConfigError, createLogger, DEFAULT_BREAKER_SETTINGS, parseEnv, resolveRegistryWithOmitted, STATE_SUBGRAPHS, subgraphEnvSchema, type ResolvedRegistry, type StateCode } from "@laenderhub/shared";
 import { z } from "zod";
-import { DEFAULT_BREAKER_SETTINGS } from "./comparative/breakers.js";
 import { DEFAULT_BUDGET } from "./comparative/budget.js";
 import { createCompareSubgraph, DEFAULT_STATE_TIMEOUT_MS } from "./create-compare-subgraph.js";
 

@@ -13,9 +13,11 @@ import {
   StateCode,
   type Logger,
   type StateSubgraph,
+  BreakerOpenError,
+  CallCancelledError,
+  type CircuitBreakers,
 } from "@laenderhub/shared";
 import { z } from "zod";
-import { BreakerOpenError, CallCancelledError, type StateBreakers } from "./breakers.js";
 
 /*
  * A small typed client for the comparative contract (shared/CONTRACT.md). Compare calls each
@@ -345,7 +347,7 @@ export interface ContractClientOptions {
   /** Per-state overrides of `timeoutMs` (a state known to be slow, say). */
   stateTimeoutsMs?: Partial<Record<StateCode, number>>;
   /** The process's circuit breakers, one per state. */
-  breakers: StateBreakers;
+  breakers: CircuitBreakers;
   fetch: typeof fetch;
   logger: Logger;
 }
@@ -389,7 +391,7 @@ export class ContractClient {
 
     let body: GraphQLResponseBody;
     try {
-      body = await this.options.breakers.run(state, () => this.post(state, query, variables, signal));
+      body = await this.options.breakers.run(state.code, () => this.post(state, query, variables, signal));
     } catch (err) {
       if (err instanceof CallCancelledError) throw err;
       const failure =

@@ -1,6 +1,5 @@
 import DataLoader from "dataloader";
-import { STATE_NAMES, type StateCode, type StateSubgraph } from "@laenderhub/shared";
-import { CallCancelledError } from "./breakers.js";
+import { CallCancelledError, STATE_NAMES, type StateCode, type StateSubgraph } from "@laenderhub/shared";
 import type { RequestBudget } from "./budget.js";
 import { StateUnavailableError, type ContractCall, type ContractClient } from "./contract-client.js";
 
