@@ -1,7 +1,6 @@
 import { createInMemoryCache, defaultBuildResponseCacheKey, type Cache } from "@envelop/response-cache";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import type { Logger } from "@laenderhub/shared";
-import { Redis } from "ioredis";
 import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import type { CacheConfig } from "./config.js";
 
@@ -37,21 +36,28 @@ export function inProcessStore(max = 5_000): ResponseCacheStore {
  * generation that cannot be read is a fresh one (nothing stale is served).
  */
 export function redisStore(url: string, logger: Logger, prefix = "laenderhub:gateway:"): ResponseCacheStore {
-  const redis = new Redis(url, { keyPrefix: prefix, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
   let warned = false;
   const trouble = (err: unknown): void => {
     if (!warned) logger.warn({ err }, "response cache: Redis unavailable, answering without the cache");
     warned = true;
   };
-  redis.on("error", trouble);
-  redis.on("ready", () => {
-    warned = false;
+  // The client library is loaded only where Redis is configured.
+  // Connected before the first command: without an offline queue, a command sent while
+  // connecting would fail (a miss for nothing).
+  const client = import("ioredis").then(async ({ Redis }) => {
+    const redis = new Redis(url, { keyPrefix: prefix, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+    redis.on("error", trouble);
+    redis.on("ready", () => {
+      warned = false;
+    });
+    await redis.connect().catch(trouble);
+    return redis;
   });
   return {
     cache: {
       async get(id) {
         try {
-          const text = await redis.get(`answer:${id}`);
+          const text = await (await client).get(`answer:${id}`);
           return text === null ? undefined : JSON.parse(text);
         } catch (err) {
           trouble(err);
@@ -60,6 +66,7 @@ export function redisStore(url: string, logger: Logger, prefix = "laenderhub:gat
       },
       async set(id, data, _entities, ttl) {
         try {
+          const redis = await client;
           await (Number.isFinite(ttl) ? redis.set(`answer:${id}`, JSON.stringify(data), "PX", Math.max(1, Math.round(ttl))) : redis.set(`answer:${id}`, JSON.stringify(data)));
         } catch (err) {
           trouble(err);
@@ -70,7 +77,7 @@ export function redisStore(url: string, logger: Logger, prefix = "laenderhub:gat
     },
     async generation() {
       try {
-        return Number((await redis.get("generation")) ?? 0);
+        return Number((await (await client).get("generation")) ?? 0);
       } catch (err) {
         trouble(err);
         return -Date.now();
@@ -78,13 +85,13 @@ export function redisStore(url: string, logger: Logger, prefix = "laenderhub:gat
     },
     async bump() {
       try {
-        await redis.incr("generation");
+        await (await client).incr("generation");
       } catch (err) {
         trouble(err);
       }
     },
     async close() {
-      redis.disconnect();
+      (await client).disconnect();
     },
   };
 }

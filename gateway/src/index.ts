@@ -2,7 +2,6 @@ import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@
 import usePrometheus from "@graphql-mesh/plugin-prometheus";
 import http from "@graphql-mesh/transport-http";
 import { useAPQ } from "@graphql-yoga/plugin-apq";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { CircuitBreakers, type Logger, type RunningServer, type StateSubgraph } from "@laenderhub/shared";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -94,8 +93,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     logging: false,
     landingPage: false,
     graphiql: config.introspection ? { title: "laenderhub GraphQL explorer", defaultTabs: EXAMPLE_OPERATIONS } : false,
-    // Bundled GraphiQL (its scripts, styles and workers inlined): works with no internet.
-    renderGraphiQL,
+    // Bundled GraphiQL (its scripts, styles and workers inlined): works with no internet. Loaded
+    // when a browser first asks for it: the bundle costs about 45 MB of memory.
+    renderGraphiQL: async (options: Parameters<typeof import("@graphql-yoga/render-graphiql").renderGraphiQL>[0]) =>
+      (await import("@graphql-yoga/render-graphiql")).renderGraphiQL(options),
     ...(config.introspection ? {} : { disableIntrospection: {} }),
     maskedErrors: { maskError: maskError(logger) },
     // No `serviceName` or downstream codes of ours to clients: subgraph errors keep their own.
@@ -172,6 +173,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         },
       };
       running.push(server);
+      await tracing?.ready;
       logger.info({ url: server.url, subgraphs: Object.fromEntries(urls), compare: COMPARE_SUBGRAPH }, "gateway listening");
       return server;
     },

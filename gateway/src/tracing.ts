@@ -1,8 +1,6 @@
-import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from "@opentelemetry/api";
-import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type Tracer } from "@opentelemetry/api";
+import type { W3CTraceContextPropagator } from "@opentelemetry/core";
+import type { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { requestIdOf } from "./headers.js";
 import { operationNameOf } from "./observability.js";
@@ -10,6 +8,8 @@ import { operationNameOf } from "./observability.js";
 /** Tracing of the edge: a plugin for the runtime and a shutdown that sends what is left. */
 export interface EdgeTracing {
   plugin: GatewayPlugin;
+  /** Settles once the SDK is loaded (`listen` waits for it). */
+  ready: Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -24,19 +24,32 @@ const recordSetter = { set: (carrier: Record<string, string>, key: string, value
  * server span per request (continuing the client's `traceparent`, if any) and one client span
  * per subgraph fetch, whose context travels to the subgraph in `traceparent`. The provider is
  * this gateway's own (not registered globally), so several gateways in one process, as in the
- * tests, do not mix their traces.
+ * tests, do not mix their traces. The SDK and exporter are loaded only here, when tracing is
+ * configured: a gateway without it does not carry them.
  */
 export function createTracing(url: string): EdgeTracing {
-  const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ "service.name": "laenderhub-gateway" }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
-  });
-  const tracer = provider.getTracer("@laenderhub/gateway");
-  const propagator = new W3CTraceContextPropagator();
+  let provider: BasicTracerProvider | undefined;
+  let tracer: Tracer | undefined;
+  let propagator: W3CTraceContextPropagator | undefined;
+  const ready = (async () => {
+    const [{ W3CTraceContextPropagator }, { OTLPTraceExporter }, { resourceFromAttributes }, { BasicTracerProvider, BatchSpanProcessor }] = await Promise.all([
+      import("@opentelemetry/core"),
+      import("@opentelemetry/exporter-trace-otlp-http"),
+      import("@opentelemetry/resources"),
+      import("@opentelemetry/sdk-trace-base"),
+    ]);
+    provider = new BasicTracerProvider({
+      resource: resourceFromAttributes({ "service.name": "laenderhub-gateway" }),
+      spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
+    });
+    tracer = provider.getTracer("@laenderhub/gateway");
+    propagator = new W3CTraceContextPropagator();
+  })();
   const spans = new WeakMap<Request, { span: Span; ctx: Context }>();
 
   const plugin: GatewayPlugin = {
     onRequest({ request, url: requestUrl }) {
+      if (!tracer || !propagator) return;
       const parent = propagator.extract(ROOT_CONTEXT, request.headers, headerGetter);
       const span = tracer.startSpan(
         `${request.method} ${requestUrl.pathname}`,
@@ -59,7 +72,7 @@ export function createTracing(url: string): EdgeTracing {
     onFetch({ context: gatewayContext, executionRequest, options, setOptions }) {
       const request = "request" in gatewayContext ? (gatewayContext as { request: Request }).request : undefined;
       const entry = request ? spans.get(request) : undefined;
-      if (!entry) return undefined;
+      if (!entry || !tracer || !propagator) return undefined;
       const subgraph = (executionRequest as { subgraphName?: string } | undefined)?.subgraphName ?? "unknown";
       const span = tracer.startSpan(`subgraph ${subgraph}`, { kind: SpanKind.CLIENT, attributes: { "graphql.subgraph.name": subgraph } }, entry.ctx);
       const headers: Record<string, string> = { ...(options.headers as Record<string, string> | undefined) };
@@ -81,5 +94,12 @@ export function createTracing(url: string): EdgeTracing {
       entry.span.end();
     },
   };
-  return { plugin, shutdown: () => provider.shutdown() };
+  return {
+    plugin,
+    ready,
+    shutdown: async () => {
+      await ready;
+      await provider?.shutdown();
+    },
+  };
 }
