@@ -156,6 +156,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     config,
     runtime,
     async listen(port: number, host = "127.0.0.1") {
+      // The runtime builds its schema and planner on first use: done here, so the first client
+      // does not pay for it (and a broken supergraph fails the start, not a request).
+      await runtime.getSchema();
       const httpServer = createServer(runtime as never);
       await new Promise<void>((resolve, reject) => {
         httpServer.once("error", reject);
