@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import type { Logger } from "@laenderhub/shared";
-import { Counter, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Registry } from "prom-client";
 import { requestIdOf } from "./headers.js";
 
 /** What the access log line and the metrics know of one request. */
@@ -29,6 +29,8 @@ export interface EdgeMetrics {
 
 export function createEdgeMetrics(): EdgeMetrics {
   const registry = new Registry();
+  // The process's own: memory (RSS, heap), event loop lag, GC, open handles.
+  collectDefaultMetrics({ register: registry });
   return {
     registry,
     errors: new Counter({ name: "laenderhub_gateway_errors_total", help: "Errors in answers, by extensions.code", labelNames: ["code"], registers: [registry] }),
