@@ -1,22 +1,13 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { freePorts, npmStartEnv, ROOT, spawnNpmStart, untilRunning, type ServiceStatus } from "../support/npm-start.js";
 
-/** The repository root, where `npm start` runs. */
-export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export { ROOT };
 
-/** One service as `npm run service -- status --json` reports it. */
-export interface ServiceStatus {
-  name: string;
-  state: string;
-  pid: number | null;
-  port: number;
-  restarts: number;
-}
+export type { ServiceStatus };
 
 /** A running `npm start` of the fault suite, on free loopback ports with its data in a temp folder. */
 export interface NpmStart {
@@ -37,18 +28,6 @@ export interface NpmStart {
   stop(): Promise<void>;
 }
 
-/** A port nothing listens on now (the kernel picks it, then it is released for the child). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
@@ -67,31 +46,15 @@ const alive = (pid: number): boolean => {
  */
 export async function launchNpmStart(env: Record<string, string>, startLimitMs = 120_000): Promise<NpmStart> {
   const dataDir = mkdtempSync(join(tmpdir(), "lh-faults-"));
-  const [gateway, sl, sn, st, compare] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(childEnv)) {
-    if (/^((SL|SN|ST)_)?AUTH_JWT_/.test(key) || /^(STATE_|SUBGRAPH_|COMPARE_|RESPONSE_CACHE|GATEWAY_|MAX_)/.test(key) || ["DATABASE_URL", "SEED", "HOST", "START_TIMEOUT_MS", "REDIS_URL"].includes(key)) {
-      delete childEnv[key];
-    }
-  }
-  Object.assign(childEnv, {
-    DATA_DIR: dataDir,
-    GATEWAY_PORT: String(gateway),
-    SL_PORT: String(sl),
-    SN_PORT: String(sn),
-    ST_PORT: String(st),
-    COMPARE_PORT: String(compare),
-    LOG_LEVEL: "warn",
-    SL_AUTH_JWT_SECRETS: randomBytes(32).toString("base64url"),
-    SN_AUTH_JWT_SECRETS: randomBytes(32).toString("base64url"),
-    ST_AUTH_JWT_SECRETS: randomBytes(32).toString("base64url"),
-    ...env,
-  });
-  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
-  let text = "";
-  child.stdout!.on("data", (chunk) => (text += chunk));
-  child.stderr!.on("data", (chunk) => (text += chunk));
-  const output = () => text;
+  const ports = await freePorts();
+  const { child, output } = spawnNpmStart(
+    npmStartEnv(dataDir, ports, {
+      SL_AUTH_JWT_SECRETS: randomBytes(32).toString("base64url"),
+      SN_AUTH_JWT_SECRETS: randomBytes(32).toString("base64url"),
+      ST_AUTH_JWT_SECRETS: randomBytes(32).toString("base64url"),
+      ...env,
+    }),
+  );
 
   // The services' pids as last reported, and those paused: a paused process ignores SIGTERM,
   // and the services run in their own process groups, so an npm start that has to be killed
@@ -137,19 +100,7 @@ export async function launchNpmStart(env: Record<string, string>, startLimitMs =
     })());
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      const done = (err?: Error) => {
-        clearInterval(poll);
-        clearTimeout(deadline);
-        child.off("exit", onExit);
-        if (err) reject(err);
-        else resolve();
-      };
-      const onExit = (code: number | null) => done(new Error(`npm start exited with ${code} before it was running:\n${text}`));
-      const poll = setInterval(() => text.includes("laenderhub is running") && done(), 100);
-      const deadline = setTimeout(() => done(new Error(`npm start was not running after ${startLimitMs} ms:\n${text}`)), startLimitMs);
-      child.once("exit", onExit);
-    });
+    await untilRunning(child, output, startLimitMs);
     await status();
   } catch (err) {
     await stop();
@@ -157,7 +108,7 @@ export async function launchNpmStart(env: Record<string, string>, startLimitMs =
   }
 
   return {
-    gateway: `http://127.0.0.1:${gateway}/graphql`,
+    gateway: `http://127.0.0.1:${ports.gateway}/graphql`,
     dataDir,
     output,
     status,

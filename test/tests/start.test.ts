@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePorts, npmStartEnv, ROOT as root, spawnNpmStart, untilRunning, type Ports, type ServiceStatus } from "../support/npm-start.js";
 
 // `npm start` as a user runs it (scripts/start.mjs on the built packages): five processes on
 // free ports, SQLite files created, migrated and seeded on first start, kept across restarts
@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // comes back by itself while the others serve, `npm run service` stops and starts one service,
 // and a start that cannot listen or get healthy names the service and the reason.
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 // Saarland's key, fresh for each run: a secret written into the repository is refused at start.
 const secret = randomBytes(32).toString("base64url");
 const dataDir = mkdtempSync(join(tmpdir(), "lh-start-"));
@@ -38,15 +37,6 @@ async function stopChild(child: ChildProcess): Promise<number | null> {
   }
 }
 
-/** A port nothing listens on now (the OS picks it, then it is released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
 interface Started {
   child: ChildProcess;
   output: () => string;
@@ -58,53 +48,17 @@ interface Started {
   subgraph: { saarland: string; sachsenAnhalt: string; compare: string };
 }
 
-interface Ports {
-  gateway: number;
-  sl: number;
-  sn: number;
-  st: number;
-  compare: number;
-}
-
 /** npm start on the given ports, with nothing from the caller's shell steering it; not yet waited for. */
 function launch(secret: string, ports: Ports, extra: NodeJS.ProcessEnv = {}): Omit<Started, "gateway" | "subgraph"> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(ports.gateway), SL_PORT: String(ports.sl), SN_PORT: String(ports.sn), ST_PORT: String(ports.st), COMPARE_PORT: String(ports.compare), LOG_LEVEL: "warn" };
-  // Nothing from the caller's shell may steer it: no database URL, no other keys, no seed switch.
-  for (const key of Object.keys(env)) {
-    if (/^((SL|SN|ST)_)?AUTH_JWT_/.test(key) || ["DATABASE_URL", "SEED", "HOST", "START_TIMEOUT_MS"].includes(key)) delete env[key];
-  }
-  env.SL_AUTH_JWT_SECRETS = secret;
-  Object.assign(env, extra);
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const { child, output } = spawnNpmStart(npmStartEnv(dataDir, ports, { SL_AUTH_JWT_SECRETS: secret, ...extra }));
   launched.push(child);
-  let text = "";
-  child.stdout!.on("data", (chunk) => (text += chunk));
-  child.stderr!.on("data", (chunk) => (text += chunk));
-  return { child, output: () => text, ports: [ports.gateway, ports.sl, ports.sn, ports.st, ports.compare], dataDir };
-}
-
-async function freePorts(): Promise<Ports> {
-  const [gateway, sl, sn, st, compare] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  return { gateway, sl, sn, st, compare };
+  return { child, output, ports: [ports.gateway, ports.sl, ports.sn, ports.st, ports.compare], dataDir };
 }
 
 async function start(secret: string): Promise<Started> {
   const ports = await freePorts();
   const started = launch(secret, ports);
-  const { child, output } = started;
-  await new Promise<void>((resolve, reject) => {
-    const done = (err?: Error) => {
-      clearInterval(poll);
-      clearTimeout(deadline);
-      child.off("exit", onExit);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onExit = (code: number | null) => done(new Error(`npm start exited with ${code} before it was running:\n${output()}`));
-    const poll = setInterval(() => output().includes("laenderhub is running") && done(), 100);
-    const deadline = setTimeout(() => done(new Error(`npm start was not running after 120 s:\n${output()}`)), 120_000);
-    child.once("exit", onExit);
-  });
+  await untilRunning(started.child, started.output);
   const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
   return { ...started, gateway: url(ports.gateway), subgraph: { saarland: url(ports.sl), sachsenAnhalt: url(ports.st), compare: url(ports.compare) } };
 }
@@ -172,14 +126,6 @@ describe("npm start", () => {
     }
   }, 180_000);
 });
-
-interface ServiceStatus {
-  name: string;
-  state: string;
-  pid: number | null;
-  port: number;
-  restarts: number;
-}
 
 /** `npm run service -- <args>` against the npm start that uses `dataDir`, as documented. */
 async function service(started: Started, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
