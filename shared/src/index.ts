@@ -19,4 +19,7 @@ export * from "./auth/index.js";
 export * from "./write/index.js";
 export * from "./schema/names.js";
 export * from "./schema/participation.js";
+export * from "./schema/connection.js";
+export * from "./schema/municipality-input.js";
+export * from "./schema/input-names.js";
 export * from "./resilience/breakers.js";

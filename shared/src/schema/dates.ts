@@ -56,3 +56,15 @@ export function quarterOf(iso: string | null): string | null {
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/**
+ * A date as a source words it, served as a FuzzyDate: an ISO prefix keeps its precision, a
+ * half-year (2017-H2) is HALF_YEAR of its year, anything else keeps its words in the note with
+ * precision UNKNOWN. Nothing is invented: the words stay in `note` wherever they say more.
+ */
+export function fuzzyDateOfText(text: string): FuzzyDate {
+  if (isValidIsoPrefix(text)) return toFuzzyDate(text, precisionOfIso(text));
+  const half = /^(\d{4})-H[12]\b/.exec(text);
+  if (half) return toFuzzyDate(half[1]!, DatePrecision.HALF_YEAR, text);
+  return toFuzzyDate(null, DatePrecision.UNKNOWN, text);
+}

@@ -100,3 +100,19 @@ export class FuzzyDate {
   @Field(() => String, { nullable: true, description: "What the sources say where the date is incomplete" })
   note!: string | null;
 }
+
+/** A short statement from a record (a note, an offer) with the sources it rests on. */
+@ObjectType("CitedText", { description: "A short statement from a record (a note, an offer), with the sources it rests on" })
+@Directive("@shareable")
+export class CitedText {
+  @Field(() => String)
+  text!: string;
+
+  @Field(() => [Source])
+  sources!: Source[];
+}
+
+/** Pairs each text with the same sources (the record's sources, where the data cites no finer). */
+export function citeEach(texts: readonly string[], sources: Source[]): CitedText[] {
+  return texts.map((text) => ({ text, sources }));
+}

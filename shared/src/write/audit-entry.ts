@@ -1,6 +1,7 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { StateCode } from "../vocabulary.js";
 
 /** What a change did to a record. Records are never deleted: a participation is ENDED. */
 export enum HistoryAction {
@@ -27,7 +28,7 @@ export class HistoryActor {
   @Field(() => String)
   subject!: string;
 
-  @Field(() => String, { nullable: true, description: "The actor's state (from the token)" })
+  @Field(() => StateCode, { nullable: true, description: "The actor's state (from the token)" })
   state!: string | null;
 
   @Field(() => String, { nullable: true, description: "editor or viewer (from the token); null for imports and seeds" })
@@ -49,7 +50,7 @@ export class AuditEntry {
   id!: number;
 
   @Column("text", { name: "record_type" })
-  @Field(() => String, { description: "GraphQL type of the record (e.g. SaarlandSecurityPartnership)" })
+  @Field(() => String, { description: "GraphQL type of the record (a state's participation, event or figure type)" })
   recordType!: string;
 
   @Column("text", { name: "record_id" })
@@ -57,7 +58,7 @@ export class AuditEntry {
   recordId!: string;
 
   @Column("text")
-  @Field(() => String, { description: "The state that owns the record" })
+  @Field(() => StateCode, { description: "The state that owns the record" })
   state!: string;
 
   @Column("text")

@@ -1,8 +1,32 @@
 import DataLoader from "dataloader";
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, type ClassType } from "type-graphql";
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, type ClassType } from "type-graphql";
+import { In, type DataSource, type EntityManager, type FindOptionsWhere } from "typeorm";
+import { checkPageSize, connectionFromSlice, createConnectionType, decodeOffsetCursor, DEFAULT_PAGE_SIZE, type Connection } from "../schema/connection.js";
 import type { BaseContext } from "../server/subgraph.js";
 import { AuditEntry } from "./audit-entry.js";
+
+/** Narrows a state's audit history. */
+@InputType("HistoryFilterInput", { description: "Narrows the audit history; all given conditions must hold" })
+export class HistoryFilterInput {
+  @Field(() => [ID], { nullable: true, description: "Only the changes of these records" })
+  recordIds?: string[] | null;
+}
+
+/** A page of audit entries, oldest first. */
+export const HistoryEntryConnection = createConnectionType("HistoryEntry", () => AuditEntry, "A page of audited changes, oldest first", { shareable: true });
+
+/**
+ * One page of a state's audit history, oldest first: the count and the page, two SQL
+ * statements whatever the page size.
+ */
+export async function queryHistoryPage(db: DataSource | EntityManager, state: string, filter: HistoryFilterInput | null, first: number, after: string | null): Promise<Connection<AuditEntry>> {
+  checkPageSize(first);
+  const list = `${state}.history`;
+  const offset = decodeOffsetCursor(list, after);
+  const where: FindOptionsWhere<AuditEntry> = filter?.recordIds != null ? { state, recordId: In(filter.recordIds) } : { state };
+  const [items, totalCount] = await db.getRepository(AuditEntry).findAndCount({ where, order: { id: "ASC" }, skip: offset, take: first });
+  return connectionFromSlice(list, items, offset, totalCount);
+}
 
 /**
  * The audit entries of some records of a state, oldest first, grouped by record id: one query
@@ -75,9 +99,14 @@ export function createHistoryResolver<TParent extends object = object>(options: 
   if (parent) {
     @Resolver(() => parent)
     class NamespaceHistoryResolver {
-      @FieldResolver(() => [AuditEntry], { name, description })
-      history(@Arg("id", () => ID) id: string, @Ctx() ctx: BaseContext): Promise<AuditEntry[]> {
-        return historyLoader(ctx, state).load(id);
+      @FieldResolver(() => HistoryEntryConnection, { name, description: "Audit history of the records this state owns: who changed what, when, before and after (oldest first)" })
+      history(
+        @Ctx() ctx: BaseContext,
+        @Arg("filter", () => HistoryFilterInput, { nullable: true }) filter: HistoryFilterInput | null,
+        @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+        @Arg("after", () => String, { nullable: true }) after: string | null,
+      ): Promise<Connection<AuditEntry>> {
+        return queryHistoryPage(ctx.dataSource, state, filter, first, after);
       }
     }
     return NamespaceHistoryResolver;

@@ -7,11 +7,10 @@ export * from "./entities/index.js";
 export { Saarland_MIGRATIONS, SaarlandSchema1732190400000, SaarlandContractViews1732190400001 } from "./migrations/index.js";
 export { SAARLAND_RESOLVERS, SAARLAND_ORPHANED_TYPES, SAARLAND_REFERENCE_RESOLVERS } from "./resolvers/index.js";
 export { Saarland } from "./schema/saarland.type.js";
-export { SaarlandCitedText } from "./schema/cited-text.type.js";
 export { SaarlandAgreementGroup } from "./schema/agreement-group.type.js";
 export { SaarlandIndicatorSeries } from "./schema/indicator-series.type.js";
 export { MeasureOrigin, PartnershipMeasure } from "./schema/measure.js";
-export { MAX_PARTNERSHIP_PAGE, PartnershipFilter, PartnershipOrder, PartnershipPage } from "./schema/partnership.args.js";
+export { PartnershipConnection, PartnershipFilter, PartnershipOrder } from "./schema/partnership.args.js";
 export {
   buildSaarlandSeedRows,
   MEASURE_RULES,
@@ -29,7 +28,6 @@ export {
   PartnershipInput,
   PartnershipUpdateInput,
 } from "./schema/partnership.input.js";
-export { MunicipalityInput } from "./schema/municipality.input.js";
 export { EventInput } from "./schema/event.input.js";
 export { IndicatorInput } from "./schema/indicator.input.js";
 export { SaarlandRecord, SourcesAttached } from "./schema/record.union.js";

@@ -41,23 +41,23 @@ describe.skipIf(!baseUrl)("saarland subgraph on PostgreSQL", () => {
     const d = await data(
       service,
       `{ saarland {
-          partnerships(first: 200, orderBy: SIGNED_ON) { totalCount items { id signedOn { iso } } }
-          byOrdinal: partnerships(first: 3, orderBy: ORDINAL) { items { ordinal } }
-          byName: partnerships(first: 1, orderBy: MUNICIPALITY_NAME) { items { municipalityName } }
-          filtered: partnerships(filter: { signedFrom: "2019", signedTo: "2019", fieldsOfAction: [SECURITY_ANALYSIS] }) { items { id } }
+          partnerships(first: 200, orderBy: SIGNED_ON) { totalCount edges { node { id signedOn { iso } } } }
+          byOrdinal: partnerships(first: 3, orderBy: ORDINAL) { edges { node { ordinal } } }
+          byName: partnerships(first: 1, orderBy: MUNICIPALITY_NAME) { edges { node { municipalityName } } }
+          filtered: partnerships(filter: { signedFrom: "2019", signedTo: "2019", fieldsOfAction: [SECURITY_ANALYSIS] }) { edges { node { id } } }
           partnershipByOrdinal(n: 10) { municipalityName signatories { name } measures { measure } }
-          indicators { values { value } }
+          indicators { edges { node { figures { value } } } }
       } }`,
     );
     expect(d.saarland.partnerships.totalCount).toBe(11);
     // Unknown dates last on PostgreSQL too.
-    expect(d.saarland.partnerships.items[10].signedOn.iso).toBeNull();
-    expect(d.saarland.byOrdinal.items.map((p: { ordinal: number }) => p.ordinal)).toEqual([1, 2, 7]);
-    expect(d.saarland.byName.items[0].municipalityName).toBe("Bexbach");
-    expect(d.saarland.filtered.items).toEqual([{ id: "SL-P-06" }]);
+    expect(d.saarland.partnerships.edges[10].node.signedOn.iso).toBeNull();
+    expect(d.saarland.byOrdinal.edges.map((e: { node: any }) => e.node).map((p: { ordinal: number }) => p.ordinal)).toEqual([1, 2, 7]);
+    expect(d.saarland.byName.edges.map((e: { node: any }) => e.node)[0].municipalityName).toBe("Bexbach");
+    expect(d.saarland.filtered.edges.map((e: { node: any }) => e.node)).toEqual([{ id: "SL-P-06" }]);
     expect(d.saarland.partnershipByOrdinal.municipalityName).toBe("Bexbach");
     expect(d.saarland.partnershipByOrdinal.signatories).toHaveLength(2);
-    expect(d.saarland.indicators[0].values.map((v: { value: number }) => v.value)).toEqual([2, 7, 10, 11]);
+    expect(d.saarland.indicators.edges[0].node.figures.map((v: { value: number }) => v.value)).toEqual([2, 7, 10, 11]);
   });
 
   it("does not seed twice", async () => {

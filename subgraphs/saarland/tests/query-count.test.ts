@@ -7,13 +7,13 @@ const PAGE = /* GraphQL */ `
   query ($first: Int!) {
     saarland {
       partnerships(first: $first, orderBy: SIGNED_ON) {
-        items {
+        edges { node {
           id signedOn { iso } sources { url }
           signatories { name basis } present { name }
           fieldsOfAction measures { measure sources { url } }
           registeredMunicipality { name ags preventionBodies { name } }
           programme { id }
-        }
+        } }
       }
     }
   }
@@ -34,7 +34,7 @@ describe("saarland subgraph: bounded SQL per request", () => {
     counter.start();
     const d = await data(service, PAGE, { first });
     const count = counter.stop();
-    return { count, items: d.saarland.partnerships.items.length };
+    return { count, items: d.saarland.partnerships.edges.length };
   }
 
   it("issues the same number of statements for 2 partnerships as for all of them", async () => {
@@ -47,12 +47,12 @@ describe("saarland subgraph: bounded SQL per request", () => {
     expect(all.count).toBeLessThanOrEqual(9);
   });
 
-  it("reads the histories of several records in one statement", async () => {
+  it("reads the histories of several records with a count and a page, however many records", async () => {
     counter.start();
-    await data(service, `{ saarland { a: history(id: "SL-P-10") { action } b: history(id: "SL-P-11") { action } c: history(id: "SL-E-001") { action } } }`);
+    await data(service, `{ saarland { history(filter: { recordIds: ["SL-P-10", "SL-P-11", "SL-E-001"] }) { totalCount edges { node { action } } } } }`);
     counter.stop();
-    expect(counter.statements.filter((s) => /FROM "?audit_entry"?/.test(s))).toHaveLength(1);
-    expect(counter.count).toBe(1);
+    expect(counter.statements.filter((s) => /FROM "?audit_entry"?/.test(s)).length).toBeLessThanOrEqual(2);
+    expect(counter.count).toBeLessThanOrEqual(2);
   });
 
   it("loads people once per request, however many partnerships ask", async () => {

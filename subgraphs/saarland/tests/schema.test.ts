@@ -41,13 +41,14 @@ describe("saarland subgraph: schema and facts", () => {
   });
 
   it("has the 11 partnerships of the data", async () => {
-    const d = await data(service, `{ saarland { partnerships(first: 200) { totalCount hasMore items { id } } } }`);
+    const d = await data(service, `{ saarland { partnerships(first: 200) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`);
     expect(d.saarland.partnerships.totalCount).toBe(11);
-    expect(d.saarland.partnerships.hasMore).toBe(false);
-    const empty = await data(service, `{ saarland { partnerships(first: 0) { totalCount hasMore items { id } } beyond: partnerships(offset: 11) { hasMore items { id } } } }`);
-    expect(empty.saarland.partnerships).toEqual({ totalCount: 11, hasMore: true, items: [] });
-    expect(empty.saarland.beyond).toEqual({ hasMore: false, items: [] });
-    expect(d.saarland.partnerships.items.map((p: { id: string }) => p.id).sort()).toEqual(raw.participations.map((p) => p.id).sort());
+    expect(d.saarland.partnerships.pageInfo.hasNextPage).toBe(false);
+    const empty = await data(service, `{ saarland { partnerships(first: 0) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`);
+    expect(empty.saarland.partnerships).toEqual({ totalCount: 11, pageInfo: { hasNextPage: true, endCursor: null }, edges: [] });
+    const beyond = await data(service, `query ($a: String) { saarland { partnerships(after: $a) { pageInfo { hasNextPage } edges { node { id } } } } }`, { a: d.saarland.partnerships.pageInfo.endCursor });
+    expect(beyond.saarland.partnerships).toEqual({ pageInfo: { hasNextPage: false }, edges: [] });
+    expect(d.saarland.partnerships.edges.map((e: { node: any }) => e.node).map((p: { id: string }) => p.id).sort()).toEqual(raw.participations.map((p) => p.id).sort());
   });
 
   it("knows Bexbach as the 10th and Losheim am See as the 11th partnership", async () => {
@@ -90,8 +91,8 @@ describe("saarland subgraph: schema and facts", () => {
   });
 
   it("serves every field each partnership record carries", async () => {
-    const d = await data(service, `{ saarland { partnerships(first: 200) { items { ${PARTNERSHIP_FIELDS} } } } }`);
-    for (const p of d.saarland.partnerships.items) {
+    const d = await data(service, `{ saarland { partnerships(first: 200) { edges { node { ${PARTNERSHIP_FIELDS} } } } } }`);
+    for (const p of d.saarland.partnerships.edges.map((e: { node: any }) => e.node)) {
       const r = rawById.get(p.id)!;
       expect(p.state).toBe("SL");
       expect(p.programmeId).toBe(r.programme_id);
@@ -139,55 +140,57 @@ describe("saarland subgraph: schema and facts", () => {
   it("lists the agreed measures from the programme's wording, video surveillance only for Saarbrücken and Sulzbach", async () => {
     const d = await data(
       service,
-      `{ saarland { programme { measures { measure wording origin municipalityIds } } partnerships(first: 200) { items { id municipality { id } measures { measure sources { url } } } } } }`,
+      `{ saarland { programme { measures { measure wording origin municipalityIds } } partnerships(first: 200) { edges { node { id municipality { id } measures { measure sources { url } } } } } } }`,
     );
     const programme = raw.programmes[0]!;
     for (const m of d.saarland.programme.measures) {
       const list = m.origin === "FIELDS_OF_ACTION" ? programme.fields_of_action : programme.notes;
       expect(list, m.measure).toContain(m.wording);
     }
-    const measuresOf = (id: string) => d.saarland.partnerships.items.find((p: { id: string }) => p.id === id).measures.map((m: { measure: string }) => m.measure);
+    const items = d.saarland.partnerships.edges.map((e: { node: any }) => e.node);
+    const measuresOf = (id: string) => items.find((p: { id: string }) => p.id === id).measures.map((m: { measure: string }) => m.measure);
     expect(measuresOf("SL-P-10")).toEqual(
       expect.arrayContaining(["JOINT_FOCUS_OPERATIONS", "CRIME_HOT_SPOT_DETECTION", "CONTINUOUS_INFORMATION_EXCHANGE", "REVIEW_AFTER_START_UP"]),
     );
     expect(measuresOf("SL-P-10")).not.toContain("VIDEO_SURVEILLANCE");
-    const withVideo = d.saarland.partnerships.items.filter((p: { measures: { measure: string }[] }) => p.measures.some((m) => m.measure === "VIDEO_SURVEILLANCE"));
+    const withVideo = items.filter((p: { measures: { measure: string }[] }) => p.measures.some((m) => m.measure === "VIDEO_SURVEILLANCE"));
     expect(withVideo.map((p: { municipality: { id: string } }) => p.municipality.id).sort()).toEqual(["SL-M-10041100", "SL-M-10041518"]);
     // Measures are programme facts: they carry the programme-level sources.
     const programmeUrls = new Set([...programme.fields_of_action_sources, ...programme.sources].map((s) => s.url));
-    for (const p of d.saarland.partnerships.items) for (const m of p.measures) for (const s of m.sources) expect(programmeUrls.has(s.url)).toBe(true);
+    for (const p of items) for (const m of p.measures) for (const s of m.sources) expect(programmeUrls.has(s.url)).toBe(true);
   });
 
   it("serves the round table of 4 November 2020 as the data words it", async () => {
-    const d = await data(service, `{ saarland { events { id title eventType format status date { iso precision } participantsSummary sources { url } } } }`);
+    const d = await data(service, `{ saarland { events { totalCount edges { node { id title eventType format status occursOn { iso precision } participantsSummary sources { url } } } } } }`);
     const e = raw.events.find((x) => x.id === "SL-E-001")!;
-    expect(d.saarland.events).toHaveLength(raw.events.length);
-    expect(d.saarland.events[0]).toEqual({
+    expect(d.saarland.events.totalCount).toBe(raw.events.length);
+    expect(d.saarland.events.edges[0].node).toEqual({
       id: "SL-E-001",
       title: e.title,
       eventType: "ROUND_TABLE",
       format: "VIDEOCONFERENCE",
       status: "HELD",
-      date: { iso: "2020-11-04", precision: "DAY" },
+      occursOn: { iso: "2020-11-04", precision: "DAY" },
       participantsSummary: e.participants_summary,
       sources: e.sources.map((s) => ({ url: s.url })),
     });
   });
 
   it("serves partnerships_total as a time series, oldest first", async () => {
-    const d = await data(service, `{ saarland { indicators(indicator: "partnerships_total") { indicator unit values { value qualifier referenceDate { iso } } latest { value } } } }`);
-    expect(d.saarland.indicators).toHaveLength(1);
-    const series = d.saarland.indicators[0];
+    const d = await data(service, `{ saarland { indicators(filter: { indicators: ["partnerships_total"] }) { edges { node { indicator unit figures { value qualifier referenceOn { iso } } latest { value } } } } } }`);
+    expect(d.saarland.indicators.edges).toHaveLength(1);
+    const series = d.saarland.indicators.edges[0].node;
     const expected = raw.indicators.filter((i) => i.indicator === "partnerships_total").sort((a, b) => a.reference_date!.localeCompare(b.reference_date!));
-    expect(series.values.map((v: { value: number }) => v.value)).toEqual(expected.map((i) => i.value));
-    expect(series.values.map((v: { referenceDate: { iso: string } }) => v.referenceDate.iso)).toEqual(expected.map((i) => i.reference_date));
+    expect(series.figures.map((v: { value: number }) => v.value)).toEqual(expected.map((i) => i.value));
+    expect(series.figures.map((v: { referenceOn: { iso: string } }) => v.referenceOn.iso)).toEqual(expected.map((i) => i.reference_date));
     // No qualifier in the data means an exact figure.
-    expect(series.values.every((v: { qualifier: string }) => v.qualifier === "EXACT")).toBe(true);
+    expect(series.figures.every((v: { qualifier: string }) => v.qualifier === "EXACT")).toBe(true);
     expect(series.latest.value).toBe(11);
   });
 
   it("serves the prevention bodies and the municipality register", async () => {
-    const d = await data(service, `{ saarland { preventionBodies { id municipalityId name status date { iso } } municipalities { id name ags district type } } }`);
+    const c = await data(service, `{ saarland { preventionBodies { edges { node { id municipalityId name status statusOn { iso } } } } municipalities(first: 200) { edges { node { id name ags district type } } } } }`);
+    const d = { saarland: { preventionBodies: c.saarland.preventionBodies.edges.map((e: { node: any }) => e.node), municipalities: c.saarland.municipalities.edges.map((e: { node: any }) => e.node) } };
     const bodies = raw.municipalities.flatMap((m) => m.prevention_bodies.map((b) => ({ municipalityId: m.id, name: b.name, status: b.status })));
     expect(d.saarland.preventionBodies.map((b: { municipalityId: string; name: string; status: string }) => ({ municipalityId: b.municipalityId, name: b.name, status: b.status })).sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name))).toEqual(
       bodies.sort((a, b) => a.name.localeCompare(b.name)),
@@ -203,9 +206,9 @@ describe("saarland subgraph: schema and facts", () => {
 
   it("filters by signing year, district, field of action and measure", async () => {
     const ids = async (filter: Record<string, unknown>) => {
-      const d = await data(service, `query ($f: SaarlandPartnershipFilter) { saarland { partnerships(filter: $f, first: 200) { totalCount items { id } } } }`, { f: filter });
-      expect(d.saarland.partnerships.totalCount).toBe(d.saarland.partnerships.items.length);
-      return d.saarland.partnerships.items.map((p: { id: string }) => p.id).sort();
+      const d = await data(service, `query ($f: SaarlandPartnershipFilterInput) { saarland { partnerships(filter: $f, first: 200) { totalCount edges { node { id } } } } }`, { f: filter });
+      expect(d.saarland.partnerships.totalCount).toBe(d.saarland.partnerships.edges.length);
+      return d.saarland.partnerships.edges.map((e: { node: any }) => e.node).map((p: { id: string }) => p.id).sort();
     };
     const in2019 = raw.participations.filter((p) => p.signed_date?.startsWith("2019")).map((p) => p.id).sort();
     expect(in2019.length).toBeGreaterThan(0);
@@ -224,14 +227,16 @@ describe("saarland subgraph: schema and facts", () => {
     for (const orderBy of ["ORDINAL", "SIGNED_ON", "MUNICIPALITY_NAME"]) {
       for (const descending of [false, true]) {
         const seen: { id: string; ordinal: number | null; signedOn: { iso: string | null } }[] = [];
-        for (let offset = 0; offset < 20; offset += 4) {
+        let after: string | null = null;
+        for (let page = 0; page < 5; page++) {
           const d = await data(
             service,
-            `query ($o: SaarlandPartnershipOrder!, $d: Boolean!, $off: Int!) { saarland { partnerships(orderBy: $o, descending: $d, first: 4, offset: $off) { totalCount hasMore items { id ordinal signedOn { iso } } } } }`,
-            { o: orderBy, d: descending, off: offset },
+            `query ($o: SaarlandPartnershipOrder!, $d: SortDirection!, $a: String) { saarland { partnerships(orderBy: $o, direction: $d, first: 4, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id ordinal signedOn { iso } } } } } }`,
+            { o: orderBy, d: descending ? "DESC" : "ASC", a: after },
           );
-          seen.push(...d.saarland.partnerships.items);
-          if (!d.saarland.partnerships.hasMore) break;
+          seen.push(...d.saarland.partnerships.edges.map((e: { node: any }) => e.node));
+          if (!d.saarland.partnerships.pageInfo.hasNextPage) break;
+          after = d.saarland.partnerships.pageInfo.endCursor;
         }
         expect(seen.map((p) => p.id).sort(), `${orderBy} ${descending}`).toEqual(raw.participations.map((p) => p.id).sort());
         if (orderBy === "SIGNED_ON") {
@@ -259,7 +264,8 @@ describe("saarland subgraph: schema and facts", () => {
     const cases: Array<[string, string, string | null]> = [
       [`{ saarland { partnerships(first: -1) { totalCount } } }`, "BAD_USER_INPUT", "first"],
       [`{ saarland { partnerships(first: 100000) { totalCount } } }`, "BAD_USER_INPUT", "first"],
-      [`{ saarland { partnerships(offset: -5) { totalCount } } }`, "BAD_USER_INPUT", "offset"],
+      [`{ saarland { partnerships(after: "nope") { totalCount } } }`, "BAD_USER_INPUT", "after"],
+      [`{ saarland { events(first: 201) { totalCount } } }`, "BAD_USER_INPUT", "first"],
       [`{ saarland { partnerships(filter: { signedFrom: "2019-13" }) { totalCount } } }`, "BAD_USER_INPUT", "filter.signedFrom"],
       [`{ saarland { partnerships(filter: { signedTo: "19" }) { totalCount } } }`, "BAD_USER_INPUT", "filter.signedTo"],
       [`{ saarland { partnershipByOrdinal(n: 0) { id } } }`, "BAD_USER_INPUT", "n"],

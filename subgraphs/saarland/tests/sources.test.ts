@@ -20,11 +20,11 @@ describe("saarland subgraph: every served fact carries a source", () => {
             frameworkDocuments { id ${S} } fundingStatements { id ${S} }
             fieldsOfAction { id ${S} } measures { measure ${S} }
           }
-          partnerships(first: 200) { items { id ${S} notes { text ${S} } measures { measure ${S} } registeredMunicipality { id ${S} } } }
-          events { id ${S} }
-          indicators { indicator ${S} values { id ${S} } latest { id ${S} } }
-          preventionBodies { id ${S} }
-          municipalities { id ${S} agsSources { url } ags }
+          partnerships(first: 200) { edges { node { id ${S} notes { text ${S} } measures { measure ${S} } registeredMunicipality { id ${S} } } } }
+          events(first: 200) { edges { node { id ${S} } } }
+          indicators(first: 200) { edges { node { indicator ${S} figures { id ${S} } latest { id ${S} } } } }
+          preventionBodies(first: 200) { edges { node { id ${S} } } }
+          municipalities(first: 200) { edges { node { id ${S} agsSources { url } ags } } }
       } }`,
     );
   });
@@ -49,8 +49,8 @@ describe("saarland subgraph: every served fact carries a source", () => {
   });
 
   it("cites every partnership, its notes and its measures", () => {
-    expect(d.saarland.partnerships.items).toHaveLength(11);
-    for (const p of d.saarland.partnerships.items) {
+    expect(d.saarland.partnerships.edges.map((e: { node: any }) => e.node)).toHaveLength(11);
+    for (const p of d.saarland.partnerships.edges.map((e: { node: any }) => e.node)) {
       expectCited(p.id, p);
       expectCited(`${p.id} municipality`, p.registeredMunicipality);
       for (const n of p.notes) expectCited(`${p.id} note`, n);
@@ -59,17 +59,17 @@ describe("saarland subgraph: every served fact carries a source", () => {
   });
 
   it("cites every event, indicator, prevention body and register entry", () => {
-    expect(d.saarland.events.length).toBeGreaterThan(0);
-    for (const e of d.saarland.events) expectCited(e.id, e);
-    expect(d.saarland.indicators.length).toBeGreaterThan(0);
-    for (const series of d.saarland.indicators) {
+    expect(d.saarland.events.edges.length).toBeGreaterThan(0);
+    for (const e of d.saarland.events.edges.map((e: { node: any }) => e.node)) expectCited(e.id, e);
+    expect(d.saarland.indicators.edges.length).toBeGreaterThan(0);
+    for (const series of d.saarland.indicators.edges.map((e: { node: any }) => e.node)) {
       expectCited(series.indicator, series);
       expectCited(`${series.indicator} latest`, series.latest);
-      for (const v of series.values) expectCited(v.id, v);
+      for (const v of series.figures) expectCited(v.id, v);
     }
-    expect(d.saarland.preventionBodies.length).toBeGreaterThan(0);
-    for (const b of d.saarland.preventionBodies) expectCited(b.id, b);
-    for (const m of d.saarland.municipalities) {
+    expect(d.saarland.preventionBodies.edges.length).toBeGreaterThan(0);
+    for (const b of d.saarland.preventionBodies.edges.map((e: { node: any }) => e.node)) expectCited(b.id, b);
+    for (const m of d.saarland.municipalities.edges.map((e: { node: any }) => e.node)) {
       expectCited(m.id, m);
       // An AGS is only served with the source it was read from.
       if (m.ags !== null) expect(m.agsSources.length, `${m.id} AGS source`).toBeGreaterThan(0);

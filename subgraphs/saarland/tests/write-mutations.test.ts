@@ -6,7 +6,7 @@ import { CREATE, createWritableSaarland, dataAs, editor, newPartnership, runAs, 
 
 const HISTORY = /* GraphQL */ `
   query ($id: ID!) {
-    saarland { history(id: $id) { id recordType recordId state action source at changedFields before after note actor { subject state role } } }
+    saarland { history(filter: { recordIds: [$id] }) { edges { node { id recordType recordId state action source at changedFields before after note actor { subject state role } } } } }
   }
 `;
 
@@ -31,7 +31,7 @@ describe("saarland write path: mutations as an SL editor", () => {
     await service?.close();
   });
 
-  const history = async (id: string) => (await data(service, HISTORY, { id })).saarland.history as any[];
+  const history = async (id: string) => (await data(service, HISTORY, { id })).saarland.history.edges.map((e: { node: any }) => e.node) as any[];
 
   it("keeps no audit entries for the seed: it is the baseline", async () => {
     expect(await history("SL-P-10")).toEqual([]);
@@ -100,7 +100,7 @@ describe("saarland write path: mutations as an SL editor", () => {
     const input = newPartnership({
       id: "SL-P-50",
       municipalityId: null,
-      municipality: { ags: "10046999", name: "Über-Testgemeinde", type: "Gemeinde", district: "Landkreis St. Wendel", sources: [{ url: "https://example.org/ags/10046999" }] },
+      newMunicipality: { ags: "10046999", name: "Über-Testgemeinde", type: "Gemeinde", district: "Landkreis St. Wendel", sources: [{ url: "https://example.org/ags/10046999" }] },
       ordinal: 12,
       ordinalBasis: "STATED",
     });
@@ -202,20 +202,20 @@ describe("saarland write path: mutations as an SL editor", () => {
   });
 
   it("records an event, visible in the namespace and in _comparativeEvents, with history", async () => {
-    const RECORD = `mutation ($input: SaarlandEventInput!) { recordSaarlandEvent(input: $input) { id title eventType status date { iso precision } relatedPartnerships { id } sources { url } } }`;
-    const input = { title: "Zweiter Runder Tisch (test)", eventType: "ROUND_TABLE", date: "2024-03", format: "HYBRID", relatedIds: ["SL-P-10", "SL-P-11"], sources: [SOURCE] };
+    const RECORD = `mutation ($input: SaarlandEventInput!) { recordSaarlandEvent(input: $input) { id title eventType status occursOn { iso precision } relatedPartnerships { id } sources { url } } }`;
+    const input = { title: "Zweiter Runder Tisch (test)", eventType: "ROUND_TABLE", occursOn: "2024-03", format: "HYBRID", relatedIds: ["SL-P-10", "SL-P-11"], sources: [SOURCE] };
     const recorded = (await dataAs(service, token, RECORD, { input })).recordSaarlandEvent;
     expect(recorded).toEqual({
       id: "SL-E-002",
       title: "Zweiter Runder Tisch (test)",
       eventType: "ROUND_TABLE",
       status: "HELD",
-      date: { iso: "2024-03", precision: "MONTH" },
+      occursOn: { iso: "2024-03", precision: "MONTH" },
       relatedPartnerships: [{ id: "SL-P-10" }, { id: "SL-P-11" }],
       sources: [{ url: SOURCE.url }],
     });
-    const events = await data(service, `{ saarland { events { id } } _comparativeEvents { id date { iso precision } format relatedIds sources { url } } }`);
-    expect(events.saarland.events.map((e: { id: string }) => e.id)).toEqual(["SL-E-001", "SL-E-002"]);
+    const events = await data(service, `{ saarland { events { edges { node { id } } } } _comparativeEvents { id date { iso precision } format relatedIds sources { url } } }`);
+    expect(events.saarland.events.edges.map((e: { node: any }) => e.node).map((e: { id: string }) => e.id)).toEqual(["SL-E-001", "SL-E-002"]);
     expect(events._comparativeEvents.find((e: { id: string }) => e.id === "SL-E-002")).toEqual({
       id: "SL-E-002",
       date: { iso: "2024-03", precision: "MONTH" },
@@ -228,13 +228,13 @@ describe("saarland write path: mutations as an SL editor", () => {
   });
 
   it("publishes an indicator figure, visible as the latest of its series and in _comparativeIndicators, with history", async () => {
-    const PUBLISH = `mutation ($input: SaarlandIndicatorInput!) { publishSaarlandIndicator(input: $input) { id indicator value qualifier referenceDate { iso precision } } }`;
+    const PUBLISH = `mutation ($input: SaarlandIndicatorInput!) { publishSaarlandIndicator(input: $input) { id indicator value qualifier referenceOn { iso precision } } }`;
     const input = { indicator: "partnerships_total", label: "partnerships concluded", value: 12, unit: "partnerships", referenceOn: "2024-05-13", sources: [SOURCE] };
     const published = (await dataAs(service, token, PUBLISH, { input })).publishSaarlandIndicator;
-    expect(published).toEqual({ id: "SL-I-005", indicator: "partnerships_total", value: 12, qualifier: "EXACT", referenceDate: { iso: "2024-05-13", precision: "DAY" } });
-    const d = await data(service, `{ saarland { indicators(indicator: "partnerships_total") { latest { id value } values { id } } } _comparativeIndicators(indicator: "partnerships_total") { id value referenceOn { iso } } }`);
-    expect(d.saarland.indicators[0].latest).toEqual({ id: "SL-I-005", value: 12 });
-    expect(d.saarland.indicators[0].values).toHaveLength(5);
+    expect(published).toEqual({ id: "SL-I-005", indicator: "partnerships_total", value: 12, qualifier: "EXACT", referenceOn: { iso: "2024-05-13", precision: "DAY" } });
+    const d = await data(service, `{ saarland { indicators(filter: { indicators: ["partnerships_total"] }) { edges { node { latest { id value } figures { id } } } } } _comparativeIndicators(indicator: "partnerships_total") { id value referenceOn { iso } } }`);
+    expect(d.saarland.indicators.edges[0].node.latest).toEqual({ id: "SL-I-005", value: 12 });
+    expect(d.saarland.indicators.edges[0].node.figures).toHaveLength(5);
     expect(d._comparativeIndicators).toContainEqual({ id: "SL-I-005", value: 12, referenceOn: { iso: "2024-05-13" } });
     expect(await history("SL-I-005")).toMatchObject([{ recordType: "SaarlandIndicator", action: "CREATE", after: { value: 12, referenceOn: "2024-05-13" } }]);
   });

@@ -49,8 +49,8 @@ describe.skipIf(!baseUrl)("saarland write path on PostgreSQL", () => {
     await dataAs(service, token, `mutation { updateSaarlandPartnership(id: "SL-P-12", input: { signedOn: "2024-05" }) { id } }`);
     await dataAs(service, token, `mutation { endSaarlandPartnership(id: "SL-P-12", endedOn: "2024-12-31") { id } }`);
     await dataAs(service, token, `mutation { attachSaarlandSources(recordId: "SL-P-12", sources: [{ url: "https://example.org/pg" }]) { recordId } }`);
-    const d = await data(service, `{ saarland { history(id: "SL-P-12") { action } partnership(id: "SL-P-12") { status endedOn signedOn { iso precision } sources { url } } } }`);
-    expect(d.saarland.history.map((e: { action: string }) => e.action)).toEqual(["CREATE", "UPDATE", "END", "ATTACH_SOURCES"]);
+    const d = await data(service, `{ saarland { history(filter: { recordIds: ["SL-P-12"] }) { edges { node { action } } } partnership(id: "SL-P-12") { status endedOn signedOn { iso precision } sources { url } } } }`);
+    expect(d.saarland.history.edges.map((e: { node: any }) => e.node).map((e: { action: string }) => e.action)).toEqual(["CREATE", "UPDATE", "END", "ATTACH_SOURCES"]);
     expect(d.saarland.partnership).toMatchObject({ status: "ENDED", endedOn: "2024-12-31", signedOn: { iso: "2024-05", precision: "MONTH" } });
     const [row] = await service.dataSource.query(`SELECT status, ended_on FROM cmp_participation WHERE id = 'SL-P-12'`);
     expect(row).toEqual({ status: "ENDED", ended_on: "2024-12-31" });

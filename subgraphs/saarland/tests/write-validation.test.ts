@@ -28,12 +28,12 @@ describe("saarland write path: validation", () => {
   }
 
   const createCases: Array<[string, Record<string, unknown>, string, string]> = [
-    ["a malformed AGS", { municipalityId: null, municipality: { ...NEW_MUNICIPALITY, ags: "1004699" } }, "INVALID_AGS", "input.municipality.ags"],
-    ["an AGS with letters", { municipalityId: null, municipality: { ...NEW_MUNICIPALITY, ags: "1004699x" } }, "INVALID_AGS", "input.municipality.ags"],
-    ["an AGS of Sachsen (prefix 14)", { municipalityId: null, municipality: { ...NEW_MUNICIPALITY, ags: "14612000" } }, "BAD_USER_INPUT", "input.municipality.ags"],
-    ["an AGS registered already", { municipalityId: null, municipality: { ...NEW_MUNICIPALITY, ags: "10045111" } }, "CONFLICT", "input.municipality.ags"],
-    ["a municipality without a source for its AGS", { municipalityId: null, municipality: { ...NEW_MUNICIPALITY, sources: [] } }, "BAD_USER_INPUT", "input.municipality.sources"],
-    ["both a register id and a new municipality", { municipality: NEW_MUNICIPALITY }, "BAD_USER_INPUT", "input.municipalityId"],
+    ["a malformed AGS", { municipalityId: null, newMunicipality: { ...NEW_MUNICIPALITY, ags: "1004699" } }, "INVALID_AGS", "input.newMunicipality.ags"],
+    ["an AGS with letters", { municipalityId: null, newMunicipality: { ...NEW_MUNICIPALITY, ags: "1004699x" } }, "INVALID_AGS", "input.newMunicipality.ags"],
+    ["an AGS of Sachsen (prefix 14)", { municipalityId: null, newMunicipality: { ...NEW_MUNICIPALITY, ags: "14612000" } }, "BAD_USER_INPUT", "input.newMunicipality.ags"],
+    ["an AGS registered already", { municipalityId: null, newMunicipality: { ...NEW_MUNICIPALITY, ags: "10045111" } }, "CONFLICT", "input.newMunicipality.ags"],
+    ["a municipality without a source for its AGS", { municipalityId: null, newMunicipality: { ...NEW_MUNICIPALITY, sources: [] } }, "BAD_USER_INPUT", "input.newMunicipality.sources"],
+    ["both a register id and a new municipality", { newMunicipality: NEW_MUNICIPALITY }, "BAD_USER_INPUT", "input.municipalityId"],
     ["a signing date in the future", { signedOn: "2999-01-01" }, "BAD_USER_INPUT", "input.signedOn"],
     ["a day that does not exist (2021-02-30)", { signedOn: "2021-02-30" }, "BAD_USER_INPUT", "input.signedOn"],
     ["a date that is no ISO prefix", { signedOn: "13.05.2024" }, "BAD_USER_INPUT", "input.signedOn"],
@@ -97,10 +97,10 @@ describe("saarland write path: validation", () => {
 
   it("checks events: a held event not in the future, a type code, existing partnerships, a source", async () => {
     const RECORD = `mutation ($input: SaarlandEventInput!) { recordSaarlandEvent(input: $input) { id } }`;
-    const base = { title: "Test", eventType: "CONFERENCE", date: "2024-01-10", sources: [SOURCE] };
+    const base = { title: "Test", eventType: "CONFERENCE", occursOn: "2024-01-10", sources: [SOURCE] };
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ date: "2999-05" }, "input.date"],
-      [{ date: "2024-13" }, "input.date"],
+      [{ occursOn: "2999-05" }, "input.occursOn"],
+      [{ occursOn: "2024-13" }, "input.occursOn"],
       [{ eventType: "conference" }, "input.eventType"],
       [{ relatedIds: ["SL-P-99"] }, "input.relatedIds[0]"],
       [{ relatedIds: ["SN-P-001"] }, "input.relatedIds[0]"],
@@ -113,7 +113,7 @@ describe("saarland write path: validation", () => {
       expect(error.extensions?.field, JSON.stringify(change)).toBe(field);
     }
     // An announced event may lie ahead.
-    const announced = await dataAs(service, token, RECORD, { input: { ...base, date: "2999-05", status: "ANNOUNCED" } });
+    const announced = await dataAs(service, token, RECORD, { input: { ...base, occursOn: "2999-05", status: "ANNOUNCED" } });
     expect(announced.recordSaarlandEvent.id).toMatch(/^SL-E-\d{3}$/);
   });
 

@@ -24,12 +24,10 @@ export class SaarlandEvent {
   @Column("text", { name: "date_precision" })
   datePrecision!: DatePrecision;
 
-  @Field(() => FuzzyDate)
   date!: FuzzyDate;
 
   /** Further dates as the data gives them (ISO days, or free text where no date is known). */
   @Column("simple-json", { name: "additional_dates" })
-  @Field(() => [String], { description: "Further dates of the event as the data gives them" })
   additionalDates!: string[];
 
   @Column("text")

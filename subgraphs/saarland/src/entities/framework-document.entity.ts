@@ -31,7 +31,6 @@ export class SaarlandFrameworkDocument {
   @Column("text", { name: "date_note", nullable: true })
   dateNote!: string | null;
 
-  @Field(() => FuzzyDate, { description: "Date of the document; precision UNKNOWN where no source dates it" })
   date!: FuzzyDate;
 
   @Column("simple-json")

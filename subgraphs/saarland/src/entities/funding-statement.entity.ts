@@ -37,7 +37,6 @@ export class SaarlandFundingStatement {
   @Column("text", { name: "statement_precision" })
   statementPrecision!: DatePrecision;
 
-  @Field(() => FuzzyDate, { description: "When the statement was made" })
   statementDate!: FuzzyDate;
 
   @Column("text", { nullable: true })

@@ -46,7 +46,6 @@ export class SaarlandIndicator {
   @Column("text", { name: "reference_precision" })
   referencePrecision!: DatePrecision;
 
-  @Field(() => FuzzyDate, { description: "The date the figure refers to" })
   referenceDate!: FuzzyDate;
 
   @Column("text", { nullable: true })

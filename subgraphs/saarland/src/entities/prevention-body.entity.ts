@@ -36,7 +36,6 @@ export class SaarlandPreventionBody {
   @Column("text", { name: "date_precision" })
   datePrecision!: DatePrecision;
 
-  @Field(() => FuzzyDate, { nullable: true, description: "Founding or status date; null where no source gives one" })
   date!: FuzzyDate | null;
 
   @Column("text", { nullable: true })

@@ -56,7 +56,6 @@ export class SaarlandProgramme {
   @Column("text", { name: "start_note", nullable: true })
   startNote!: string | null;
 
-  @Field(() => FuzzyDate, { description: "When the programme started, with the precision the sources give" })
   startedOn!: FuzzyDate;
 
   @Column("integer", { name: "participation_count_recorded" })

@@ -10,6 +10,7 @@ import {
   recordChange,
   requireEditor,
   withWriteTransaction,
+  asInputFields,
 } from "@laenderhub/shared";
 import type { SaarlandContext } from "../context.js";
 import { SaarlandEvent } from "../entities/index.js";
@@ -20,6 +21,9 @@ import { addReferenceErrors, DEFAULT_PROGRAMME_ID, forgetCachedRows, optional, R
 
 // Stands in for an id the subgraph assigns inside the transaction; it passes the id check.
 const ID_TO_ASSIGN = "SL-E-NEW";
+
+/** The event input names the dates as the API does; the file row keeps its column names. */
+const EVENT_INPUT_NAMES = { "input.date": "input.occursOn", "input.additionalDates": "input.alsoOccursOn" };
 
 /** Records the events of Saarland's programme; needs an editor token of SL. */
 @Resolver()
@@ -34,8 +38,8 @@ export class SaarlandEventMutations {
     const row: EventRow = {
       id: input.id ?? ID_TO_ASSIGN,
       programmeId: input.programmeId ?? DEFAULT_PROGRAMME_ID,
-      date: optional(input.date),
-      additionalDates: input.additionalDates ?? [],
+      date: optional(input.occursOn),
+      additionalDates: input.alsoOccursOn ?? [],
       title: input.title,
       eventType: input.eventType,
       format: input.format ?? null,
@@ -45,7 +49,7 @@ export class SaarlandEventMutations {
       relatedIds: input.relatedIds ?? [],
       sources: toSources(input.sources),
     };
-    const errors = new FieldErrors().add(validateEventRow(row, "input."));
+    const errors = new FieldErrors().add(asInputFields(validateEventRow(row, "input."), EVENT_INPUT_NAMES));
     addReferenceErrors(errors, await eventReferenceErrors(ctx.dataSource.manager, [row], "input."));
     if (input.id != null && (await ctx.dataSource.manager.existsBy(SaarlandEvent, { id: input.id }))) {
       errors.add(fieldError("input.id", `${input.id} exists already`, ErrorCode.CONFLICT));

@@ -5,7 +5,7 @@ import { SaarlandFrameworkDocument } from "../entities/index.js";
 @Resolver(() => SaarlandFrameworkDocument)
 export class SaarlandFrameworkDocumentResolver {
   @FieldResolver(() => FuzzyDate, { description: "Date of the document; precision UNKNOWN where no source dates it" })
-  date(@Root() d: SaarlandFrameworkDocument): FuzzyDate {
+  datedOn(@Root() d: SaarlandFrameworkDocument): FuzzyDate {
     return toFuzzyDate(d.dateIso, d.datePrecision, d.dateNote);
   }
 }

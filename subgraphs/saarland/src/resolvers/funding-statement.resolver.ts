@@ -5,7 +5,7 @@ import { SaarlandFundingStatement } from "../entities/index.js";
 @Resolver(() => SaarlandFundingStatement)
 export class SaarlandFundingStatementResolver {
   @FieldResolver(() => FuzzyDate, { description: "When the statement was made" })
-  statementDate(@Root() f: SaarlandFundingStatement): FuzzyDate {
+  statementOn(@Root() f: SaarlandFundingStatement): FuzzyDate {
     return toFuzzyDate(f.statementIso, f.statementPrecision);
   }
 }

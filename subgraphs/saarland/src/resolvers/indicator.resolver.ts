@@ -5,7 +5,7 @@ import { SaarlandIndicator } from "../entities/index.js";
 @Resolver(() => SaarlandIndicator)
 export class SaarlandIndicatorResolver {
   @FieldResolver(() => FuzzyDate, { description: "The date the figure refers to" })
-  referenceDate(@Root() i: SaarlandIndicator): FuzzyDate {
+  referenceOn(@Root() i: SaarlandIndicator): FuzzyDate {
     return toFuzzyDate(i.referenceIso, i.referencePrecision);
   }
 }

@@ -22,10 +22,10 @@ import {
   validateText,
   withWriteTransaction,
   type Principal,
+  type MunicipalityInput,
 } from "@laenderhub/shared";
 import type { SaarlandContext } from "../context.js";
 import { SaarlandMunicipality, SaarlandSecurityPartnership } from "../entities/index.js";
-import type { MunicipalityInput } from "../schema/municipality.input.js";
 import { PartnershipInput, PartnershipUpdateInput } from "../schema/partnership.input.js";
 import { assignNextId } from "../write/ids.js";
 import { writeMunicipality, type MunicipalityRow } from "../write/municipality.row.js";
@@ -92,9 +92,9 @@ function municipalityFromInput(m: MunicipalityInput): MunicipalityRow {
     name: m.name,
     ags: m.ags,
     district: optional(m.district),
-    districtNote: null,
+    districtNote: optional(m.districtNote),
     type: optional(m.type),
-    agsNote: null,
+    agsNote: optional(m.agsNote),
     // The sources given with a new entry are where its AGS was read.
     agsSources: sources,
     sources,
@@ -201,7 +201,7 @@ async function storeChange(
 @Resolver()
 export class SaarlandPartnershipMutations {
   @Mutation(() => SaarlandSecurityPartnership, {
-    description: "Records a new Sicherheitspartnerschaft (SL editors only). The partner is a register entry (municipalityId) or registered here (municipality).",
+    description: "Records a new Sicherheitspartnerschaft (SL editors only). The partner is a register entry (municipalityId) or registered here (newMunicipality).",
   })
   async createSaarlandPartnership(
     @Arg("input", () => PartnershipInput) input: PartnershipInput,
@@ -214,14 +214,14 @@ export class SaarlandPartnershipMutations {
     const errors = new FieldErrors();
 
     let newMunicipality: MunicipalityRow | null = null;
-    if ((input.municipalityId == null) === (input.municipality == null)) {
-      errors.add(fieldError("input.municipalityId", "give either municipalityId (an entry of the register) or municipality (to register a new one)"));
-    } else if (input.municipality) {
-      newMunicipality = municipalityFromInput(input.municipality);
+    if ((input.municipalityId == null) === (input.newMunicipality == null)) {
+      errors.add(fieldError("input.municipalityId", "give either municipalityId (an entry of the register) or newMunicipality (to register a new one)"));
+    } else if (input.newMunicipality) {
+      newMunicipality = municipalityFromInput(input.newMunicipality);
       errors.add(
-        validateAgs(input.municipality.ags, STATE, "input.municipality.ags"),
-        validateText(input.municipality.name, "input.municipality.name"),
-        validateSources(input.municipality.sources, "input.municipality.sources", { now }),
+        validateAgs(input.newMunicipality.ags, STATE, "input.newMunicipality.ags"),
+        validateText(input.newMunicipality.name, "input.newMunicipality.name"),
+        validateSources(input.newMunicipality.sources, "input.newMunicipality.sources", { now }),
       );
     }
     const row = rowFromCreateInput(input, newMunicipality?.id ?? input.municipalityId ?? "");
@@ -236,10 +236,10 @@ export class SaarlandPartnershipMutations {
     if (input.id != null && (await manager.existsBy(SaarlandSecurityPartnership, { id: input.id }))) {
       errors.add(fieldError("input.id", `${input.id} exists already`, ErrorCode.CONFLICT));
     }
-    if (newMunicipality && !errors.list.some((e) => e.field === "input.municipality.ags")) {
+    if (newMunicipality && !errors.list.some((e) => e.field === "input.newMunicipality.ags")) {
       const registered = await manager.findOneBy(SaarlandMunicipality, { id: newMunicipality.id });
       if (registered) {
-        errors.add(fieldError("input.municipality.ags", `AGS ${newMunicipality.ags} is registered already (${registered.name}); pass municipalityId: "${registered.id}"`, ErrorCode.CONFLICT));
+        errors.add(fieldError("input.newMunicipality.ags", `AGS ${newMunicipality.ags} is registered already (${registered.name}); pass municipalityId: "${registered.id}"`, ErrorCode.CONFLICT));
       }
     }
     errors.throwIfAny();

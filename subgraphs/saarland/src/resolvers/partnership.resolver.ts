@@ -10,7 +10,7 @@ import {
   type SaarlandPartnershipPerson,
 } from "../entities/index.js";
 import { SaarlandAgreementGroup } from "../schema/agreement-group.type.js";
-import { citeEach, SaarlandCitedText } from "../schema/cited-text.type.js";
+import { citeEach, CitedText } from "@laenderhub/shared";
 
 function toSignatory(row: SaarlandPartnershipPerson): Signatory {
   return { name: row.name, role: row.role, organisation: row.organisation, party: row.party, basis: row.basis };
@@ -52,8 +52,8 @@ export class SaarlandSecurityPartnershipResolver {
     return people.filter((x) => x.listing === PersonListing.PRESENT).map(toSignatory);
   }
 
-  @FieldResolver(() => [SaarlandCitedText], { description: "Short notes from the record, cited with the record's sources" })
-  notes(@Root() p: SaarlandSecurityPartnership): SaarlandCitedText[] {
+  @FieldResolver(() => [CitedText], { description: "Short notes from the record, cited with the record's sources" })
+  notes(@Root() p: SaarlandSecurityPartnership): CitedText[] {
     return citeEach(p.notes, p.sources);
   }
 

@@ -1,15 +1,18 @@
 import type { DataSource, SelectQueryBuilder } from "typeorm";
-import { badInput, isValidIsoPrefix } from "@laenderhub/shared";
+import { badInput, checkPageSize, connectionFromSlice, decodeOffsetCursor, isValidIsoPrefix, OrderDirection, type Connection } from "@laenderhub/shared";
 import { SaarlandMunicipality, SaarlandSecurityPartnership } from "../entities/index.js";
-import { MAX_PARTNERSHIP_PAGE, PartnershipOrder, type PartnershipFilter, type PartnershipPage } from "../schema/partnership.args.js";
+import { PartnershipOrder, type PartnershipFilter } from "../schema/partnership.args.js";
 
 export interface PartnershipPageArgs {
   filter: PartnershipFilter | null;
   orderBy: PartnershipOrder;
-  descending: boolean;
+  direction: OrderDirection;
   first: number;
-  offset: number;
+  after: string | null;
 }
+
+/** Names the list and its order in a cursor, so a cursor of another order is refused. */
+const listOf = (args: PartnershipPageArgs) => `SL.partnerships:${args.orderBy}:${args.direction}`;
 
 function checkIsoBound(field: string, value: string | null | undefined): void {
   if (value != null && !isValidIsoPrefix(value)) throw badInput(field, `${field} must be an ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD), got "${value}"`);
@@ -17,10 +20,8 @@ function checkIsoBound(field: string, value: string | null | undefined): void {
 
 /** Rejects arguments that cannot be answered, with the offending argument named. */
 export function validatePartnershipPageArgs(args: PartnershipPageArgs): void {
-  if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PARTNERSHIP_PAGE) {
-    throw badInput("first", `first must be between 0 and ${MAX_PARTNERSHIP_PAGE}, got ${args.first}`);
-  }
-  if (!Number.isInteger(args.offset) || args.offset < 0) throw badInput("offset", `offset must not be negative, got ${args.offset}`);
+  checkPageSize(args.first);
+  decodeOffsetCursor(listOf(args), args.after);
   checkIsoBound("filter.signedFrom", args.filter?.signedFrom);
   checkIsoBound("filter.signedTo", args.filter?.signedTo);
 }
@@ -60,14 +61,16 @@ function applyFilter(qb: SelectQueryBuilder<SaarlandSecurityPartnership>, filter
  * count and the page, whatever the page size. Unknown ordinals and dates sort last in both
  * directions.
  */
-export async function queryPartnershipPage(dataSource: DataSource, args: PartnershipPageArgs): Promise<PartnershipPage> {
+export async function queryPartnershipPage(dataSource: DataSource, args: PartnershipPageArgs): Promise<Connection<SaarlandSecurityPartnership>> {
   validatePartnershipPageArgs(args);
+  const list = listOf(args);
+  const offset = decodeOffsetCursor(list, args.after);
   const qb = dataSource.getRepository(SaarlandSecurityPartnership).createQueryBuilder("p");
   applyFilter(qb, args.filter);
   const totalCount = await qb.clone().getCount();
-  if (args.first === 0 || args.offset >= totalCount) return { totalCount, offset: args.offset, hasMore: args.offset < totalCount, items: [] };
+  if (args.first === 0 || offset >= totalCount) return connectionFromSlice(list, [], offset, totalCount);
 
-  const dir = args.descending ? "DESC" : "ASC";
+  const dir = args.direction;
   if (args.orderBy === PartnershipOrder.ORDINAL) {
     qb.orderBy("p.ordinal", dir, "NULLS LAST").addOrderBy("p.signedIso", dir, "NULLS LAST");
   } else if (args.orderBy === PartnershipOrder.SIGNED_ON) {
@@ -75,6 +78,6 @@ export async function queryPartnershipPage(dataSource: DataSource, args: Partner
   } else {
     qb.leftJoin(SaarlandMunicipality, "m", "m.id = p.municipalityId").orderBy("m.sortName", dir);
   }
-  const items = await qb.addOrderBy("p.id", dir).limit(args.first).offset(args.offset).getMany();
-  return { totalCount, offset: args.offset, hasMore: args.offset + items.length < totalCount, items };
+  const items = await qb.addOrderBy("p.id", dir).limit(args.first).offset(offset).getMany();
+  return connectionFromSlice(list, items, offset, totalCount);
 }

@@ -5,8 +5,8 @@ import { SaarlandMunicipality, SaarlandPreventionBody } from "../entities/index.
 
 @Resolver(() => SaarlandPreventionBody)
 export class SaarlandPreventionBodyResolver {
-  @FieldResolver(() => FuzzyDate, { nullable: true, description: "Founding or status date; null where no source gives one" })
-  date(@Root() b: SaarlandPreventionBody): FuzzyDate | null {
+  @FieldResolver(() => FuzzyDate, { nullable: true, description: "The founding or status date; null where no source gives one" })
+  statusOn(@Root() b: SaarlandPreventionBody): FuzzyDate | null {
     return b.dateIso === null ? null : toFuzzyDate(b.dateIso, b.datePrecision);
   }
 

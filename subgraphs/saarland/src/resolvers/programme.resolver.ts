@@ -8,13 +8,13 @@ import {
   SaarlandProgramme,
   SaarlandProgrammeFieldOfAction,
 } from "../entities/index.js";
-import { citeEach, SaarlandCitedText } from "../schema/cited-text.type.js";
+import { citeEach, CitedText } from "@laenderhub/shared";
 
 /** The programme's dated, cited and listed facts. */
 @Resolver(() => SaarlandProgramme)
 export class SaarlandProgrammeResolver {
   @FieldResolver(() => FuzzyDate, { description: "When the programme started, with the precision the sources give" })
-  startedOn(@Root() p: SaarlandProgramme): FuzzyDate {
+  startOn(@Root() p: SaarlandProgramme): FuzzyDate {
     return toFuzzyDate(p.startIso, p.startPrecision, p.startNote);
   }
 
@@ -28,8 +28,8 @@ export class SaarlandProgrammeResolver {
     return ctx.loaders.fundingByProgramme.load(p.id);
   }
 
-  @FieldResolver(() => SaarlandCitedText, { nullable: true, description: "What the sources say about funding" })
-  fundingNote(@Root() p: SaarlandProgramme): SaarlandCitedText | null {
+  @FieldResolver(() => CitedText, { nullable: true, description: "What the sources say about funding" })
+  fundingNote(@Root() p: SaarlandProgramme): CitedText | null {
     return p.fundingNote === null ? null : { text: p.fundingNote, sources: p.fundingNoteSources };
   }
 
@@ -49,13 +49,13 @@ export class SaarlandProgrammeResolver {
     return ctx.loaders.measuresByProgramme.load(p.id);
   }
 
-  @FieldResolver(() => [SaarlandCitedText], { description: "Notes on the programme, with the programme's sources" })
-  notes(@Root() p: SaarlandProgramme): SaarlandCitedText[] {
+  @FieldResolver(() => [CitedText], { description: "Notes on the programme, with the programme's sources" })
+  notes(@Root() p: SaarlandProgramme): CitedText[] {
     return citeEach(p.notes, p.sources);
   }
 
-  @FieldResolver(() => [SaarlandCitedText], { description: "What the programme offers municipalities, where a source lists it" })
-  offers(@Root() p: SaarlandProgramme): SaarlandCitedText[] {
+  @FieldResolver(() => [CitedText], { description: "What the programme offers municipalities, where a source lists it" })
+  offers(@Root() p: SaarlandProgramme): CitedText[] {
     return citeEach(p.offers, p.offersSources);
   }
 }

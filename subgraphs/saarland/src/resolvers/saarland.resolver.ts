@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver } from "type-graphql";
-import { badInput, ErrorCode, STATE_NAMES, StateCode } from "@laenderhub/shared";
+import { badInput, connectionFromArray, DEFAULT_PAGE_SIZE, ErrorCode, OrderDirection, STATE_NAMES, StateCode, whereIn, type Connection } from "@laenderhub/shared";
 import type { SaarlandContext } from "../context.js";
 import {
   SaarlandEvent,
@@ -10,7 +10,17 @@ import {
   SaarlandSecurityPartnership,
 } from "../entities/index.js";
 import { SaarlandIndicatorSeries } from "../schema/indicator-series.type.js";
-import { PartnershipFilter, PartnershipOrder, PartnershipPage } from "../schema/partnership.args.js";
+import {
+  EventConnection,
+  EventFilterInput,
+  IndicatorFilterInput,
+  IndicatorSeriesConnection,
+  MunicipalityConnection,
+  MunicipalityFilterInput,
+  PreventionBodyConnection,
+  PreventionBodyFilterInput,
+} from "../schema/list-filters.js";
+import { PartnershipConnection, PartnershipFilter, PartnershipOrder } from "../schema/partnership.args.js";
 import { Saarland } from "../schema/saarland.type.js";
 import { queryPartnershipPage } from "./partnerships.query.js";
 
@@ -31,16 +41,16 @@ export function toIndicatorSeries(figures: SaarlandIndicator[]): SaarlandIndicat
   }
   return [...byCode.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([indicator, values]) => {
-      const dated = values.filter((v) => v.referenceIso !== null);
+    .map(([indicator, figures]) => {
+      const dated = figures.filter((v) => v.referenceIso !== null);
       const seen = new Set<string>();
       return {
         indicator,
-        label: values[values.length - 1]!.label,
-        unit: values[values.length - 1]!.unit,
-        values,
-        latest: dated[dated.length - 1] ?? values[values.length - 1]!,
-        sources: values.flatMap((v) => v.sources).filter((s) => !seen.has(s.url) && seen.add(s.url)),
+        label: figures[figures.length - 1]!.label,
+        unit: figures[figures.length - 1]!.unit,
+        figures,
+        latest: dated[dated.length - 1] ?? figures[figures.length - 1]!,
+        sources: figures.flatMap((v) => v.sources).filter((s) => !seen.has(s.url) && seen.add(s.url)),
       };
     });
 }
@@ -58,18 +68,18 @@ export class SaarlandResolver {
     return ctx.dataSource.getRepository(SaarlandProgramme).findOne({ where: { state: StateCode.SL }, order: { id: "ASC" } });
   }
 
-  @FieldResolver(() => PartnershipPage, { description: "Partnerships, filtered and paged" })
+  @FieldResolver(() => PartnershipConnection, { description: "Partnerships, filtered, ordered and paged" })
   async partnerships(
     @Ctx() ctx: SaarlandContext,
     @Arg("filter", () => PartnershipFilter, { nullable: true }) filter: PartnershipFilter | null,
     @Arg("orderBy", () => PartnershipOrder, { defaultValue: PartnershipOrder.ORDINAL }) orderBy: PartnershipOrder,
-    @Arg("descending", () => Boolean, { defaultValue: false }) descending: boolean,
-    @Arg("first", () => Int, { defaultValue: 50 }) first: number,
-    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
-  ): Promise<PartnershipPage> {
-    const page = await queryPartnershipPage(ctx.dataSource, { filter: filter ?? null, orderBy, descending, first, offset });
+    @Arg("direction", () => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SaarlandSecurityPartnership>> {
+    const page = await queryPartnershipPage(ctx.dataSource, { filter: filter ?? null, orderBy, direction, first, after });
     // Later lookups by id in the same request reuse the rows just read.
-    for (const p of page.items) ctx.loaders.partnershipById.prime(p.id, p);
+    for (const e of page.edges) ctx.loaders.partnershipById.prime(e.node.id, e.node);
     return page;
   }
 
@@ -87,35 +97,53 @@ export class SaarlandResolver {
     return ctx.dataSource.getRepository(SaarlandSecurityPartnership).findOne({ where: { ordinal: n }, order: { id: "ASC" } });
   }
 
-  @FieldResolver(() => [SaarlandEvent], { description: "Events of the programme, oldest first" })
-  async events(@Ctx() ctx: SaarlandContext): Promise<SaarlandEvent[]> {
+  // The lists below are small (tens of rows): read whole, filtered and paged in memory.
+
+  @FieldResolver(() => EventConnection, { description: "Events of the programme, oldest first" })
+  async events(
+    @Ctx() ctx: SaarlandContext,
+    @Arg("filter", () => EventFilterInput, { nullable: true }) filter: EventFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SaarlandEvent>> {
     const events = await ctx.dataSource.getRepository(SaarlandEvent).find();
-    return events.sort(byIsoThenId((e) => e.dateIso));
+    const kept = whereIn(whereIn(events, filter?.ids, (e) => e.id), filter?.statuses, (e) => e.status);
+    return connectionFromArray("SL.events", kept.sort(byIsoThenId((e) => e.dateIso)), { first, after });
   }
 
-  @FieldResolver(() => [SaarlandIndicatorSeries], { description: "Programme figures as time series, one per indicator code" })
+  @FieldResolver(() => IndicatorSeriesConnection, { description: "Programme figures as time series, one per indicator code" })
   async indicators(
     @Ctx() ctx: SaarlandContext,
-    @Arg("indicator", () => String, { nullable: true, description: "Only this indicator code (partnerships_total)" }) indicator: string | null,
-  ): Promise<SaarlandIndicatorSeries[]> {
-    const figures = await ctx.dataSource.getRepository(SaarlandIndicator).find(indicator == null ? {} : { where: { indicator } });
-    return toIndicatorSeries(figures);
+    @Arg("filter", () => IndicatorFilterInput, { nullable: true }) filter: IndicatorFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SaarlandIndicatorSeries>> {
+    const figures = await ctx.dataSource.getRepository(SaarlandIndicator).find();
+    return connectionFromArray("SL.indicators", toIndicatorSeries(whereIn(figures, filter?.indicators, (f) => f.indicator)), { first, after });
   }
 
-  @FieldResolver(() => [SaarlandPreventionBody], { description: "Prevention councils and similar bodies of Saarland's municipalities" })
-  preventionBodies(
+  @FieldResolver(() => PreventionBodyConnection, { description: "Prevention councils and similar bodies of Saarland's municipalities" })
+  async preventionBodies(
     @Ctx() ctx: SaarlandContext,
-    @Arg("municipalityId", () => ID, { nullable: true }) municipalityId: string | null,
-  ): Promise<SaarlandPreventionBody[]> {
-    return ctx.dataSource.getRepository(SaarlandPreventionBody).find({
-      ...(municipalityId == null ? {} : { where: { municipalityId } }),
-      order: { municipalityId: "ASC", position: "ASC" },
-    });
+    @Arg("filter", () => PreventionBodyFilterInput, { nullable: true }) filter: PreventionBodyFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SaarlandPreventionBody>> {
+    const bodies = await ctx.dataSource.getRepository(SaarlandPreventionBody).find({ order: { municipalityId: "ASC", position: "ASC" } });
+    const kept = whereIn(whereIn(bodies, filter?.municipalityIds, (b) => b.municipalityId), filter?.statuses, (b) => b.status);
+    return connectionFromArray("SL.preventionBodies", kept, { first, after });
   }
 
-  @FieldResolver(() => [SaarlandMunicipality], { description: "Saarland's register of the municipalities its records reference" })
-  municipalities(@Ctx() ctx: SaarlandContext): Promise<SaarlandMunicipality[]> {
-    return ctx.dataSource.getRepository(SaarlandMunicipality).find({ order: { sortName: "ASC", id: "ASC" } });
+  @FieldResolver(() => MunicipalityConnection, { description: "Saarland's register of the municipalities its records reference, by name" })
+  async municipalities(
+    @Ctx() ctx: SaarlandContext,
+    @Arg("filter", () => MunicipalityFilterInput, { nullable: true }) filter: MunicipalityFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SaarlandMunicipality>> {
+    const all = await ctx.dataSource.getRepository(SaarlandMunicipality).find({ order: { sortName: "ASC", id: "ASC" } });
+    const kept = whereIn(whereIn(all, filter?.ids, (m) => m.id), filter?.districts, (m) => m.district);
+    return connectionFromArray("SL.municipalities", kept, { first, after });
   }
 
   @FieldResolver(() => SaarlandMunicipality, { nullable: true, description: "A register entry by id (SL-M-10045111) or AGS; null if there is none" })

@@ -9,11 +9,11 @@ export class EventInput {
   @Field(() => ID, { nullable: true, description: "Omitted: SL-PRG-SIPA" })
   programmeId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "YYYY, YYYY-MM or YYYY-MM-DD; a HELD event cannot lie in the future" })
-  date?: string | null;
+  @Field(() => String, { nullable: true, description: "When it takes place: YYYY, YYYY-MM or YYYY-MM-DD; a HELD event cannot lie in the future" })
+  occursOn?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Further dates as the sources give them" })
-  additionalDates?: string[] | null;
+  alsoOccursOn?: string[] | null;
 
   @Field(() => String)
   title!: string;

@@ -15,7 +15,7 @@ export class SaarlandIndicatorSeries {
   unit!: string;
 
   @Field(() => [SaarlandIndicator], { description: "Figures by the date they refer to, oldest first; undated last" })
-  values!: SaarlandIndicator[];
+  figures!: SaarlandIndicator[];
 
   @Field(() => SaarlandIndicator, { description: "The most recent dated figure" })
   latest!: SaarlandIndicator;

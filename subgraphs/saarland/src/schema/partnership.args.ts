@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { FieldOfAction, OrdinalBasis } from "@laenderhub/shared";
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { createConnectionType, FieldOfAction, OrdinalBasis } from "@laenderhub/shared";
 import { SaarlandSecurityPartnership } from "../entities/partnership.entity.js";
 import { PartnershipMeasure } from "./measure.js";
 
@@ -15,10 +15,7 @@ export enum PartnershipOrder {
 
 registerEnumType(PartnershipOrder, { name: "SaarlandPartnershipOrder", description: "Order of Saarland partnership lists" });
 
-/** Largest page a client may ask for. */
-export const MAX_PARTNERSHIP_PAGE = 200;
-
-@InputType("SaarlandPartnershipFilter", { description: "Narrows a list of partnerships; all given conditions must hold" })
+@InputType("SaarlandPartnershipFilterInput", { description: "Narrows a list of partnerships; all given conditions must hold" })
 export class PartnershipFilter {
   @Field(() => [ID], { nullable: true })
   ids?: string[] | null;
@@ -46,17 +43,5 @@ export class PartnershipFilter {
 
 }
 
-@ObjectType("SaarlandPartnershipPage", { description: "A page of partnerships" })
-export class PartnershipPage {
-  @Field(() => Int, { description: "Partnerships matching the filter, on all pages" })
-  totalCount!: number;
-
-  @Field(() => Int)
-  offset!: number;
-
-  @Field(() => Boolean, { description: "True when more partnerships follow this page" })
-  hasMore!: boolean;
-
-  @Field(() => [SaarlandSecurityPartnership])
-  items!: SaarlandSecurityPartnership[];
-}
+/** A page of partnerships. */
+export const PartnershipConnection = createConnectionType("SaarlandPartnership", () => SaarlandSecurityPartnership, "A page of partnerships");

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Instrument, OrdinalBasis, ParticipationStatus, SignatoryInput, SigningFormat, SourceInput } from "@laenderhub/shared";
-import { MunicipalityInput } from "./municipality.input.js";
+import { MunicipalityInput } from "@laenderhub/shared";
 
 /**
  * The fields of a partnership an editor may set. Omitted fields are not touched by an update;
@@ -74,7 +74,7 @@ export abstract class PartnershipFieldsInput {
   present?: SignatoryInput[] | null;
 }
 
-@InputType("SaarlandPartnershipInput", { description: "A new Sicherheitspartnerschaft; municipalityId or municipality names the partner" })
+@InputType("SaarlandPartnershipInput", { description: "A new Sicherheitspartnerschaft; municipalityId or newMunicipality names the partner" })
 export class PartnershipInput extends PartnershipFieldsInput {
   @Field(() => ID, { nullable: true, description: "SL-P-<n>; omitted: the next free id" })
   id?: string | null;
@@ -83,7 +83,7 @@ export class PartnershipInput extends PartnershipFieldsInput {
   programmeId?: string | null;
 
   @Field(() => MunicipalityInput, { nullable: true, description: "Registers a municipality that is not in the register yet (id SL-M-<AGS>)" })
-  municipality?: MunicipalityInput | null;
+  newMunicipality?: MunicipalityInput | null;
 
   @Field(() => [SourceInput], { description: "At least one source" })
   sources!: SourceInput[];
