@@ -1,10 +1,11 @@
+import { isMainModule } from "./entry.js";
 import { composeServices } from "@apollo/composition";
 import { Supergraph } from "@apollo/federation-internals";
 import { CriticalityLevel, diff, type Change } from "@graphql-inspector/core";
 import { STATE_SUBGRAPHS } from "@laenderhub/shared";
 import { httpContractClient, runContractChecks, type ContractCheckResult } from "@laenderhub/shared/contract-checks";
 import type { GraphQLSchema } from "graphql";
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
@@ -362,17 +363,8 @@ export async function runCheck(argv: readonly string[], out: CheckOutput, files:
   return failed ? 1 : 0;
 }
 
-function isMainModule(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isMainModule()) {
+if (isMainModule(import.meta.url)) {
   // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
   runCheck(process.argv.slice(2), { log: (t) => console.log(t), error: (t) => console.error(t) }, { cwd: process.env.INIT_CWD ?? process.cwd() }).then(
     (status) => process.exit(status),

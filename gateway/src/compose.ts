@@ -1,6 +1,6 @@
+import { isMainModule } from "./entry.js";
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
-import { realpathSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { SUBGRAPH_SOURCES, type SubgraphSource } from "./subgraphs.js";
@@ -86,17 +86,8 @@ function countByCode(hints: string[]): string {
   return [...counts].map(([code, n]) => `${code} ×${n}`).join(", ");
 }
 
-function isMainModule(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isMainModule()) {
+if (isMainModule(import.meta.url)) {
   writeSupergraph().then(
     (composed) => {
       // Hints are advice, not errors (mostly descriptions that differ between subgraphs):
