@@ -23,3 +23,4 @@ export * from "./schema/connection.js";
 export * from "./schema/municipality-input.js";
 export * from "./schema/input-names.js";
 export * from "./resilience/breakers.js";
+export * from "./state/define-state-subgraph.js";

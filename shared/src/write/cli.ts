@@ -182,6 +182,61 @@ export function stateCliOptions(
 
 const stdio: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
+/** True when the command line asks for help (`--help` or `-h` anywhere). */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes("--help") || argv.includes("-h");
+}
+
+/**
+ * The `--help` text of a state's import or export command: what it does, every option with its
+ * default, the environment it reads, and the record kinds with their file columns, so a
+ * ministry can write a file without reading the source.
+ */
+export function commandHelp(command: "import" | "export", options: SubgraphCliOptions): string {
+  const kinds = Object.keys(options.specs);
+  const kindList = kinds.map((k, i) => (i === 0 ? `${k} (default)` : k)).join(", ");
+  const lines =
+    command === "import"
+      ? [
+          `Imports ${options.state}'s records of one kind from a CSV or JSON file, in one transaction:`,
+          "every row is checked first, and nothing is written if one is invalid. Every change is audited.",
+          "",
+          `usage: ${options.program} <file.csv|file.json> [options]`,
+          "",
+          "options:",
+          `  --type <kind>          the record kind: ${kindList}`,
+          "  --dry-run              check the file and report what would change; write nothing",
+          "  --database <url>       SQLite file, :memory: or postgres:// URL (default: DATABASE_URL, else the database npm start serves)",
+          "  --actor <name>         the author the audit records (default: $USER)",
+          "  --format csv|json      the file's format (default: from its name)",
+          "  --progress-every <n>   a progress line on stderr every n rows (default: 1000)",
+          "  -h, --help             show this help",
+        ]
+      : [
+          `Exports ${options.state}'s records of one kind as CSV or JSON, in the layout the import reads.`,
+          "",
+          `usage: ${options.program} [options]`,
+          "",
+          "options:",
+          `  --type <kind>          the record kind: ${kindList}`,
+          "  --format csv|json      the output format (default: from --out's name, else csv)",
+          "  --out <file>           write to this file (default: stdout)",
+          "  --database <url>       SQLite file, :memory: or postgres:// URL (default: DATABASE_URL, else the database npm start serves)",
+          "  -h, --help             show this help",
+        ];
+  return [
+    ...lines,
+    "",
+    "environment:",
+    `  DATABASE_URL           the database when --database is not given (else ${options.defaultDatabase})`,
+    "  SEED=false             do not seed a new, empty database with the cited records",
+    "",
+    "columns of each record kind:",
+    ...kinds.map((k) => `  ${k}: ${options.specs[k]!.columns.map((c) => c.name).join(", ")}`),
+    "",
+  ].join("\n");
+}
+
 function pickSpec(options: SubgraphCliOptions, type: string | undefined): [string, RecordIoSpec<any, any>] {
   const names = Object.keys(options.specs);
   const name = type ?? names[0];
@@ -211,7 +266,7 @@ function summary(report: ImportReport): string {
 }
 
 /**
- * The whole import command of a state subgraph: parses the arguments, opens the database,
+ * The whole import command of a state subgraph (`--help` prints {@link commandHelp}): parses the arguments, opens the database,
  * runs the import with progress lines on stderr, prints the summary on stdout and every row
  * error on stderr. Returns the exit code: 0 ok, 1 invalid rows (nothing written), 2 usage.
  * The actor recorded in the audit is `--actor`, else $USER; an import needs no token because
@@ -219,6 +274,10 @@ function summary(report: ImportReport): string {
  */
 export async function runImportCommand(options: SubgraphCliOptions): Promise<number> {
   const io = options.io ?? stdio;
+  if (wantsHelp(options.argv)) {
+    io.out(commandHelp("import", options));
+    return EXIT_OK;
+  }
   const env = options.env ?? process.env;
   const usage = `usage: ${options.program} <file.csv|file.json> [--dry-run] [--database <url>] [--actor <name>] [--type ${Object.keys(options.specs).join("|")}]`;
   let args: ImportCliArgs;
@@ -266,11 +325,15 @@ export async function runImportCommand(options: SubgraphCliOptions): Promise<num
 }
 
 /**
- * The whole export command of a state subgraph: writes the state's records of one type to
+ * The whole export command of a state subgraph (`--help` prints {@link commandHelp}): writes the state's records of one type to
  * CSV or JSON (`--out`, else stdout) in the layout the import reads. Returns the exit code.
  */
 export async function runExportCommand(options: SubgraphCliOptions): Promise<number> {
   const io = options.io ?? stdio;
+  if (wantsHelp(options.argv)) {
+    io.out(commandHelp("export", options));
+    return EXIT_OK;
+  }
   const env = options.env ?? process.env;
   const usage = `usage: ${options.program} [--format csv|json] [--out <file>] [--database <url>] [--type ${Object.keys(options.specs).join("|")}]`;
   let args: ExportCliArgs;
