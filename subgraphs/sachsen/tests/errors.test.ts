@@ -20,11 +20,11 @@ const errorOf = async (query: string) => {
 describe("bad arguments give a GraphQL error with a code", () => {
   it.each([
     ["a negative page size", `{ sachsen { memberships(first: -1) { totalCount } } }`, "first"],
-    ["a page larger than the maximum", `{ sachsen { memberships(first: 501) { totalCount } } }`, "first"],
-    ["a negative offset", `{ sachsen { memberships(offset: -3) { totalCount } } }`, "offset"],
+    ["a page larger than the maximum", `{ sachsen { memberships(first: 201) { totalCount } } }`, "first"],
+    ["a cursor that is not one", `{ sachsen { memberships(after: "-3") { totalCount } } }`, "after"],
     ["a blank id", `{ sachsen { membership(id: "  ") { id } } }`, "id"],
-    ["a blank Polizeidirektion", `{ sachsen { memberships(polizeidirektion: " ") { totalCount } } }`, "polizeidirektion"],
-    ["a malformed indicator code", `{ sachsen { indicators(indicator: "Budget; DROP TABLE indicator") { indicator } } }`, "indicator"],
+    ["a blank Polizeidirektion", `{ sachsen { memberships(filter: { polizeidirektion: " " }) { totalCount } } }`, "polizeidirektion"],
+    ["a malformed indicator code", `{ sachsen { indicators(filter: { indicators: ["Budget; DROP TABLE indicator"] }) { edges { node { indicator } } } } }`, "filter.indicators[0]"],
   ])("%s → BAD_USER_INPUT naming the field", async (_name, query, field) => {
     const error = await errorOf(query);
     expect(error.extensions?.code).toBe("BAD_USER_INPUT");
@@ -45,7 +45,7 @@ describe("bad arguments give a GraphQL error with a code", () => {
   });
 
   it("an unknown stage is bad user input", async () => {
-    const error = await errorOf(`{ sachsen { memberships(stage: SIGNED_TWICE) { totalCount } } }`);
+    const error = await errorOf(`{ sachsen { memberships(filter: { stages: [SIGNED_TWICE] }) { totalCount } } }`);
     expect(error.extensions?.code).toBe("BAD_USER_INPUT");
     expect(error.message).toContain("SIGNED_TWICE");
   });

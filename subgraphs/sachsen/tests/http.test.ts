@@ -24,9 +24,9 @@ describe("over HTTP", () => {
     const response = await fetch(server.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: `{ sachsen { code membership(id: "SN-P-012") { format } } }` }),
+      body: JSON.stringify({ query: `{ sachsen { state membership(id: "SN-P-012") { format } } }` }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { sachsen: { code: "SN", membership: { format: "VIDEOCONFERENCE" } } } });
+    expect(await response.json()).toEqual({ data: { sachsen: { state: "SN", membership: { format: "VIDEOCONFERENCE" } } } });
   });
 });

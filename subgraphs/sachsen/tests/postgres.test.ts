@@ -41,35 +41,35 @@ describe.skipIf(!baseUrl)("sachsen subgraph on PostgreSQL", () => {
 
   it("migrates, seeds and answers as on SQLite", async () => {
     const result = await query(service, `{ sachsen {
-      memberships(first: 500) { totalCount nodes { id signedOn { iso precision month day } effectiveOn { iso } signatories { name } } }
-      goerlitz: memberships(polizeidirektion: "Görlitz", first: 3, offset: 1) { totalCount nodes { id } }
+      memberships(first: 200) { totalCount edges { node { id signedOn { iso precision month day } effectiveOn { iso } signatories { name } } } }
+      goerlitz: memberships(filter: { polizeidirektion: "Görlitz" }, first: 3) { totalCount edges { node { id } } }
       torgau: membership(id: "SN-P-007") { signedOn { iso precision } polizeidirektion signatories { name } present { name } }
-      jointAgreements { id memberships { id } }
-      indicators(indicator: "member_municipalities") { figures { value } latest { value } }
-      fundingStatements { amountEur }
-      preventionCouncils { id date { iso } }
-      events { id }
+      jointAgreements { edges { node { id memberships { id } } } }
+      indicators(filter: { indicators: ["member_municipalities"] }) { edges { node { figures { value } latest { value } } } }
+      fundingStatements { edges { node { amountEur } } }
+      preventionBodies(first: 200) { edges { node { id statusOn { iso } } } }
+      events { edges { node { id } } }
     } }`);
     const sachsen = result.sachsen;
     expect(sachsen.memberships.totalCount).toBe(data.participations.length);
-    const nodes = sachsen.memberships.nodes;
+    const nodes = sachsen.memberships.edges.map((e: any) => e.node);
     // Time order with unknown dates last on PostgreSQL too.
     expect(nodes.slice(0, 8).every((n: any) => n.effectiveOn?.iso === "2019-02-06")).toBe(true);
     expect(nodes.at(-1).signedOn.iso).toBeNull();
     expect(nodes.find((n: any) => n.id === "SN-P-023").signedOn).toEqual({ iso: null, precision: "DAY_MONTH", month: 4, day: 25 });
     expect(sachsen.goerlitz.totalCount).toBe(data.participations.filter((p) => p.parties.includes("Polizeidirektion Görlitz")).length);
-    expect(sachsen.goerlitz.nodes).toHaveLength(3);
+    expect(sachsen.goerlitz.edges.map((e: any) => e.node)).toHaveLength(3);
     expect(sachsen.torgau).toEqual({
       signedOn: { iso: "2021-06-25", precision: "DAY" },
       polizeidirektion: null,
       signatories: [{ name: "Romina Barth" }, { name: "René Demmler" }, { name: "Sven Forkert" }],
       present: [{ name: "Prof. Dr. Roland Wöller" }, { name: "Dr. Christiane Schenderlein" }],
     });
-    expect(sachsen.jointAgreements.map((a: any) => a.memberships.length)).toEqual([5, 4, 3]);
-    expect(sachsen.indicators[0].latest.value).toBe(60);
-    expect(sachsen.fundingStatements[0].amountEur).toBe(2600000);
-    expect(sachsen.preventionCouncils).toHaveLength(data.municipalities.reduce((n, m) => n + m.prevention_bodies.length, 0));
-    expect(sachsen.events).toHaveLength(data.events.length);
+    expect(sachsen.jointAgreements.edges.map((e: any) => e.node).map((a: any) => a.memberships.length)).toEqual([5, 4, 3]);
+    expect(sachsen.indicators.edges.map((e: any) => e.node)[0].latest.value).toBe(60);
+    expect(sachsen.fundingStatements.edges[0].node.amountEur).toBe(2600000);
+    expect(sachsen.preventionBodies.edges.map((e: any) => e.node)).toHaveLength(data.municipalities.reduce((n, m) => n + m.prevention_bodies.length, 0));
+    expect(sachsen.events.edges.map((e: any) => e.node)).toHaveLength(data.events.length);
   });
 
   it("serves the views with JSON the contract can read", async () => {
@@ -123,7 +123,7 @@ describe.skipIf(!baseUrl)("writes on PostgreSQL", () => {
     await execOk(service, `mutation ($s: [SourceInput!]!) { attachSachsenSources(recordId: "SN-P-031", sources: $s) { __typename } }`, { s: [{ url: "https://example.org/pg" }] }, auth);
     const [row] = await service.dataSource.query(`SELECT signed_on, signed_precision, status, ended_on, municipality_sort_name, sources FROM cmp_participation WHERE id = 'SN-P-031'`);
     expect({ ...row, sources: JSON.parse(row.sources).length }).toEqual({ signed_on: "2024-05", signed_precision: "MONTH", status: "ENDED", ended_on: "2025-01-31", municipality_sort_name: "testdorf", sources: 2 });
-    const history = await execOk(service, `{ sachsen { history(id: "SN-P-031") { action } } }`);
+    const history = await execOk(service, `{ sachsen { history(filter: { recordIds: ["SN-P-031"] }) { edges { node { action } } } } }`);
     expect(history.sachsen.history.map((h: { action: string }) => h.action)).toEqual(["CREATE", "UPDATE", "END", "ATTACH_SOURCES"]);
   });
 

@@ -4,17 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestSubgraph, data, query } from "./helpers.js";
 
 // Fields that every membership resolves through a loader, whatever its data.
-const PAGE = `query ($first: Int!) { sachsen { memberships(first: $first) { totalCount nodes {
+const PAGE = `query ($first: Int!) { sachsen { memberships(first: $first) { totalCount edges { node {
   id signedOn { iso } fieldsOfAction
   signatories { name role party } present { name }
   sources { url }
-  gemeinde { name ags preventionCouncils { id } }
-} } } }`;
+  registeredMunicipality { name ags preventionBodies { id } }
+} } } } }`;
 
 // Links that only some memberships have: a joint agreement, a preceding Vorvereinbarung.
 const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on AsskommMembership {
-    id signatories { name } present { name } sources { url } fieldsOfAction gemeinde { name }
+    id signatories { name } present { name } sources { url } fieldsOfAction registeredMunicipality { name }
     jointAgreement { id memberships { id signatories { name } } }
     preAgreement { id signatories { name } }
   }
@@ -41,9 +41,9 @@ const representations = (ids: string[]) => ({ representations: ids.map((id) => (
 describe("a request runs a bounded number of SQL statements", () => {
   it("a page of memberships with people, sources and register entries costs the same for 2 rows as for all", async () => {
     const two = await statements(PAGE, { first: 2 });
-    const all = await statements(PAGE, { first: 500 });
-    expect(two.result.sachsen.memberships.nodes).toHaveLength(2);
-    expect(all.result.sachsen.memberships.nodes).toHaveLength(data.participations.length);
+    const all = await statements(PAGE, { first: 200 });
+    expect(two.result.sachsen.memberships.edges.map((e: any) => e.node)).toHaveLength(2);
+    expect(all.result.sachsen.memberships.edges.map((e: any) => e.node)).toHaveLength(data.participations.length);
     expect(all.count).toBe(two.count);
     // count, page, people, fields, municipalities, prevention bodies
     expect(all.count).toBe(6);

@@ -12,7 +12,7 @@ const MEMBERSHIP = `
   ordinal ordinalBasis ordinalBasisText
   signatories { name role organisation party basis }
   present { name role organisation party basis }
-  gemeinde { id name ags landkreis agsNote }
+  registeredMunicipality { id name ags district agsNote }
   sources { url publisher publishedOn }
 `;
 
@@ -35,9 +35,9 @@ const membership = async (id: string) =>
 
 describe("entry field", () => {
   it("serves the Sachsen namespace with its programme", async () => {
-    const result = await query(service, `{ sachsen { code name programme { id shortName name coordinatingBody kind start { iso precision note } } } }`);
+    const result = await query(service, `{ sachsen { state name programme { id shortName name coordinatingBody kind startOn { iso precision note } } } }`);
     expect(result.sachsen).toEqual({
-      code: "SN",
+      state: "SN",
       name: "Sachsen",
       programme: {
         id: "SN-PRG-ASSKOMM",
@@ -45,10 +45,10 @@ describe("entry field", () => {
         name: "Allianz Sichere Sächsische Kommunen",
         coordinatingBody: "Landespräventionsrat Sachsen (LPR)",
         kind: "STATE_PREVENTION_STRATEGY_NETWORK",
-        start: { iso: "2019-02-06", precision: "DAY", note: data.programmes[0]!.start_note },
+        startOn: { iso: "2019-02-06", precision: "DAY", note: data.programmes[0]!.start_note },
       },
     });
-    expect(result.sachsen.programme.start.note).toContain("Chemnitz");
+    expect(result.sachsen.programme.startOn.note).toContain("Chemnitz");
   });
 });
 
@@ -67,27 +67,27 @@ describe("facts from the data", () => {
     expect(torgau.polizeidirektion).toBeNull();
     expect(torgau.policeParty).toBe("Polizei Sachsen");
     expect(torgau.partners).toEqual(raw("SN-P-007").parties);
-    expect(torgau.gemeinde).toMatchObject({ id: "SN-M-14730310", name: "Torgau", ags: "14730310", landkreis: "Landkreis Nordsachsen" });
+    expect(torgau.registeredMunicipality).toMatchObject({ id: "SN-M-14730310", name: "Torgau", ags: "14730310", district: "Landkreis Nordsachsen" });
     expect(torgau.municipality).toEqual({ id: "SN-M-14730310" });
   });
 
   it("there are 8 model municipalities, effective from the 2019-02-06 launch and with no signing date", async () => {
-    const result = await query(service, `{ sachsen { memberships(stage: MODEL_MUNICIPALITY, first: 100) { totalCount nodes { id gemeinde { name } signedOn { iso precision } effectiveOn { iso precision } } } } }`);
+    const result = await query(service, `{ sachsen { memberships(filter: { stages: [MODEL_MUNICIPALITY] }, first: 100) { totalCount edges { node { id registeredMunicipality { name } signedOn { iso precision } effectiveOn { iso precision } } } } } }`);
     const page = result.sachsen.memberships;
     const expected = data.participations.filter((p) => p.instrument === "MODEL_MUNICIPALITY");
     expect(expected).toHaveLength(8);
     expect(page.totalCount).toBe(8);
-    expect(page.nodes.map((n: { id: string }) => n.id).sort()).toEqual(expected.map((p) => p.id).sort());
-    expect(page.nodes.map((n: any) => n.gemeinde.name).sort()).toEqual(["Chemnitz", "Freital", "Görlitz", "Leipzig", "Pirna", "Plauen", "Wurzen", "Zwickau"]);
-    for (const node of page.nodes) {
+    expect(page.edges.map((e: any) => e.node).map((n: { id: string }) => n.id).sort()).toEqual(expected.map((p) => p.id).sort());
+    expect(page.edges.map((e: any) => e.node).map((n: any) => n.registeredMunicipality.name).sort()).toEqual(["Chemnitz", "Freital", "Görlitz", "Leipzig", "Pirna", "Plauen", "Wurzen", "Zwickau"]);
+    for (const node of page.edges.map((e: any) => e.node)) {
       expect(node.signedOn).toEqual({ iso: null, precision: "UNKNOWN" });
       expect(node.effectiveOn).toEqual({ iso: "2019-02-06", precision: "DAY" });
     }
   });
 
   it("the Städtebund Silberberg agreement groups 5 memberships", async () => {
-    const result = await query(service, `{ sachsen { jointAgreements { id name memberships { id gemeinde { name } } signedOn { iso } polizeidirektion sources { url } } } }`);
-    const agreements = result.sachsen.jointAgreements;
+    const result = await query(service, `{ sachsen { jointAgreements { edges { node { id name memberships { id registeredMunicipality { name } } signedOn { iso } polizeidirektion sources { url } } } } } }`);
+    const agreements = result.sachsen.jointAgreements.edges.map((e: any) => e.node);
     const silberberg = agreements.find((a: { name: string }) => a.name === "Städtebund Silberberg");
     expect(silberberg.id).toBe("SN-KV-2021-12-17-SILBERBERG");
     expect(silberberg.memberships).toHaveLength(5);
@@ -105,7 +105,7 @@ describe("facts from the data", () => {
 
   it("Crimmitschau's Webex signing was a VIDEOCONFERENCE, with its stated ordinal", async () => {
     const crimmitschau = await membership("SN-P-012");
-    expect(crimmitschau.gemeinde.name).toBe("Crimmitschau");
+    expect(crimmitschau.registeredMunicipality.name).toBe("Crimmitschau");
     expect(crimmitschau.format).toBe("VIDEOCONFERENCE");
     expect(crimmitschau.notes.map((n: { text: string }) => n.text)).toContain("first virtual signing (Webex)");
     expect([crimmitschau.ordinal, crimmitschau.ordinalBasis, crimmitschau.ordinalBasisText]).toEqual([30, "STATED", "stated (30th municipality to join)"]);
@@ -115,9 +115,9 @@ describe("facts from the data", () => {
 
   it("Schneeberg's municipality has no AGS: null, kept, with the reason", async () => {
     const schneeberg = await membership("SN-P-013d");
-    expect(schneeberg.gemeinde.id).toBe("SN-M-SCHNEEBERG");
-    expect(schneeberg.gemeinde.ags).toBeNull();
-    expect(schneeberg.gemeinde.agsNote).toContain("not confirmed");
+    expect(schneeberg.registeredMunicipality.id).toBe("SN-M-SCHNEEBERG");
+    expect(schneeberg.registeredMunicipality.ags).toBeNull();
+    expect(schneeberg.registeredMunicipality.agsNote).toContain("not confirmed");
     const register = (await query(service, `{ sachsen { municipality(id: "SN-M-SCHNEEBERG") { ags agsSources { url } sources { url } } } }`)).sachsen.municipality;
     expect(register.ags).toBeNull();
     expect(register.agsSources).toEqual([]);
@@ -151,8 +151,8 @@ describe("facts from the data", () => {
   });
 
   it("every membership is served as recorded: stage, dates, parties, people and status", async () => {
-    const result = await query(service, `{ sachsen { memberships(first: 500) { totalCount nodes { ${MEMBERSHIP} } } } }`);
-    const nodes = result.sachsen.memberships.nodes as any[];
+    const result = await query(service, `{ sachsen { memberships(first: 200) { totalCount edges { node { ${MEMBERSHIP} } } } } }`);
+    const nodes = result.sachsen.memberships.edges.map((e: any) => e.node) as any[];
     expect(result.sachsen.memberships.totalCount).toBe(data.participations.length);
     expect(nodes).toHaveLength(data.participations.length);
     for (const node of nodes) {
@@ -161,9 +161,9 @@ describe("facts from the data", () => {
       expect(node.instrumentLabel).toBe(record.instrument_label);
       expect(node.agreementId).toBe(record.agreement_id);
       expect(node.municipality.id).toBe(record.municipality_id);
-      expect(node.gemeinde.name).toBe(record.municipality_name);
-      expect(node.gemeinde.ags).toBe(record.ags);
-      expect(node.gemeinde.landkreis).toBe(record.landkreis);
+      expect(node.registeredMunicipality.name).toBe(record.municipality_name);
+      expect(node.registeredMunicipality.ags).toBe(record.ags);
+      expect(node.registeredMunicipality.district).toBe(record.landkreis);
       expect(node.partners).toEqual(record.parties);
       expect(node.notes.map((n: { text: string }) => n.text)).toEqual(record.notes);
       expect(node.place).toBe(record.place);
@@ -185,23 +185,25 @@ describe("facts from the data", () => {
   it("filters memberships by Polizeidirektion, in either spelling, and pages them", async () => {
     const expected = data.participations.filter((p) => p.parties.includes("Polizeidirektion Görlitz")).map((p) => p.id).sort();
     expect(expected.length).toBeGreaterThan(3);
-    const full = await query(service, `{ sachsen { memberships(polizeidirektion: "Polizeidirektion Görlitz", first: 100) { totalCount nodes { id polizeidirektion } } } }`);
-    const short = await query(service, `{ sachsen { memberships(polizeidirektion: "Görlitz", first: 100) { totalCount nodes { id } } } }`);
-    expect(full.sachsen.memberships.nodes.map((n: { id: string }) => n.id).sort()).toEqual(expected);
-    expect(short.sachsen.memberships).toEqual({ totalCount: expected.length, nodes: full.sachsen.memberships.nodes.map((n: { id: string }) => ({ id: n.id })) });
+    const full = await query(service, `{ sachsen { memberships(filter: { polizeidirektion: "Polizeidirektion Görlitz" }, first: 100) { totalCount edges { node { id polizeidirektion } } } } }`);
+    const short = await query(service, `{ sachsen { memberships(filter: { polizeidirektion: "Görlitz" }, first: 100) { totalCount edges { node { id } } } } }`);
+    expect(full.sachsen.memberships.edges.map((e: any) => e.node).map((n: { id: string }) => n.id).sort()).toEqual(expected);
+    expect(short.sachsen.memberships).toEqual({ totalCount: expected.length, edges: full.sachsen.memberships.edges.map((e: any) => ({ node: { id: e.node.id } })) });
 
     const pages: string[] = [];
+    let after: string | null = null;
     for (let offset = 0; offset < expected.length; offset += 2) {
-      const page = await query(service, `query ($o: Int!) { sachsen { memberships(polizeidirektion: "Görlitz", first: 2, offset: $o) { totalCount nodes { id } } } }`, { o: offset });
+      const page = await query(service, `query ($a: String) { sachsen { memberships(filter: { polizeidirektion: "Görlitz" }, first: 2, after: $a) { totalCount pageInfo { endCursor } edges { node { id } } } } }`, { a: after });
+      after = page.sachsen.memberships.pageInfo.endCursor;
       expect(page.sachsen.memberships.totalCount).toBe(expected.length);
-      pages.push(...page.sachsen.memberships.nodes.map((n: { id: string }) => n.id));
+      pages.push(...page.sachsen.memberships.edges.map((e: any) => e.node).map((n: { id: string }) => n.id));
     }
-    expect(pages).toEqual(full.sachsen.memberships.nodes.map((n: { id: string }) => n.id));
+    expect(pages).toEqual(full.sachsen.memberships.edges.map((e: any) => e.node).map((n: { id: string }) => n.id));
   });
 
   it("orders memberships by date with unknown dates last", async () => {
-    const result = await query(service, `{ sachsen { memberships(first: 500) { nodes { id signedOn { iso } effectiveOn { iso } } } } }`);
-    const dates = result.sachsen.memberships.nodes.map((n: any) => n.signedOn.iso ?? n.effectiveOn?.iso ?? null);
+    const result = await query(service, `{ sachsen { memberships(first: 200) { edges { node { id signedOn { iso } effectiveOn { iso } } } } } }`);
+    const dates = result.sachsen.memberships.edges.map((e: any) => e.node).map((n: any) => n.signedOn.iso ?? n.effectiveOn?.iso ?? null);
     const known = dates.filter((d: string | null) => d !== null);
     expect(dates.slice(0, known.length)).toEqual([...known].sort());
     expect(dates.slice(known.length).every((d: string | null) => d === null)).toBe(true);
@@ -213,10 +215,10 @@ describe("facts from the data", () => {
         fieldsOfAction { wording fieldsOfAction }
         sharedFieldsOfAction
         offers { description }
-        frameworkDocuments { title parties date { iso precision } }
+        frameworkDocuments { title parties datedOn { iso precision } }
         fundingStatements { amountEur }
       }
-      fundingStatements { id amountEur qualifier qualifierText period statementDate { iso precision } }
+      fundingStatements { edges { node { id amountEur qualifier qualifierText period statementOn { iso precision } } } }
     } }`);
     const programme = result.sachsen.programme;
     const raw = data.programmes[0]!;
@@ -226,17 +228,17 @@ describe("facts from the data", () => {
     expect(programme.offers.map((o: { description: string }) => o.description)).toEqual(raw.offers);
     expect(programme.frameworkDocuments.map((d: { title: string }) => d.title)).toEqual(raw.framework_documents.map((d) => d.title));
     expect(programme.frameworkDocuments.map((d: { title: string }) => d.title).join(" ")).toMatch(/Kooperationsvereinbarung.*Vorvereinbarung.*Förderrichtlinie.*four-pillar/);
-    expect(programme.frameworkDocuments[0].date).toEqual({ iso: null, precision: "UNKNOWN" });
-    const funding = result.sachsen.fundingStatements;
+    expect(programme.frameworkDocuments[0].datedOn).toEqual({ iso: null, precision: "UNKNOWN" });
+    const funding = result.sachsen.fundingStatements.edges.map((e: any) => e.node);
     expect(funding.map((f: { amountEur: number }) => f.amountEur)).toEqual(raw.funding_statements.map((f) => f.amount_eur));
-    expect(funding[0]).toEqual({ id: "SN-FS-1", amountEur: 2600000, qualifier: "EXACT", qualifierText: "total", period: "2019-2020", statementDate: { iso: "2019-02-06", precision: "DAY" } });
-    expect(funding.find((f: any) => f.amountEur === 420000)).toMatchObject({ qualifier: "MORE_THAN", statementDate: { iso: "2021-02", precision: "MONTH" } });
+    expect(funding[0]).toEqual({ id: "SN-FS-1", amountEur: 2600000, qualifier: "EXACT", qualifierText: "total", period: "2019-2020", statementOn: { iso: "2019-02-06", precision: "DAY" } });
+    expect(funding.find((f: any) => f.amountEur === 420000)).toMatchObject({ qualifier: "MORE_THAN", statementOn: { iso: "2021-02", precision: "MONTH" } });
     expect(funding.find((f: any) => f.qualifierText === "about")).toMatchObject({ qualifier: "ABOUT", amountEur: 1300000 });
   });
 
   it("serves the indicator figures as time series with the date each refers to", async () => {
-    const result = await query(service, `{ sachsen { indicators(indicator: "member_municipalities") { indicator figures { id value qualifier referenceOn { iso precision } } latest { value referenceOn { iso } } } } }`);
-    const [series] = result.sachsen.indicators;
+    const result = await query(service, `{ sachsen { indicators(filter: { indicators: ["member_municipalities"] }) { edges { node { indicator figures { id value qualifier referenceOn { iso precision } } latest { value referenceOn { iso } } } } } } }`);
+    const [series] = result.sachsen.indicators.edges.map((e: any) => e.node);
     const expected = data.indicators.filter((i) => i.indicator === "member_municipalities");
     expect(series.indicator).toBe("member_municipalities");
     expect(series.figures).toHaveLength(expected.length);
@@ -245,33 +247,33 @@ describe("facts from the data", () => {
     expect(series.figures.find((f: any) => f.id === "SN-I-023")).toEqual({ id: "SN-I-023", value: 29, qualifier: "EXACT", referenceOn: { iso: "2021-11", precision: "MONTH" } });
     expect(series.latest).toEqual({ value: 60, referenceOn: { iso: "2025-04-11" } });
 
-    const all = await query(service, `{ sachsen { indicators { indicator figures { id qualifier } } } }`);
-    const served = all.sachsen.indicators.flatMap((s: any) => s.figures);
+    const all = await query(service, `{ sachsen { indicators { edges { node { indicator figures { id qualifier } } } } } }`);
+    const served = all.sachsen.indicators.edges.map((e: any) => e.node).flatMap((s: any) => s.figures);
     expect(served).toHaveLength(data.indicators.length);
     const advised = served.find((f: any) => f.id === "SN-I-015");
     expect(advised.qualifier).toBe("MORE_THAN");
-    const none = await query(service, `{ sachsen { indicators(indicator: "no_such_indicator") { indicator } } }`);
-    expect(none.sachsen.indicators).toEqual([]);
+    const none = await query(service, `{ sachsen { indicators(filter: { indicators: ["no_such_indicator"] }) { edges { node { indicator } } } } }`);
+    expect(none.sachsen.indicators.edges.map((e: any) => e.node)).toEqual([]);
   });
 
   it("serves the Kommunale Präventionsräte with status and date", async () => {
-    const result = await query(service, `{ sachsen { preventionCouncils { id name kind status date { iso precision } note gemeinde { id name } municipality { id } } } }`);
-    const councils = result.sachsen.preventionCouncils;
+    const result = await query(service, `{ sachsen { preventionBodies(first: 200) { edges { node { id name kind status statusOn { iso precision } note registeredMunicipality { id name } municipality { id } } } } } }`);
+    const councils = result.sachsen.preventionBodies.edges.map((e: any) => e.node);
     const expected = data.municipalities.flatMap((m) => m.prevention_bodies.map((b) => ({ m, b })));
     expect(councils).toHaveLength(expected.length);
     const zwickau = councils.find((c: { name: string }) => c.name === "Kommunaler Präventionsrat Zwickau");
-    expect(zwickau).toMatchObject({ id: "SN-PB-14524330-1", kind: "KPR", status: "FOUNDED", date: { iso: "2020-10-26", precision: "DAY" }, gemeinde: { id: "SN-M-14524330", name: "Zwickau" } });
+    expect(zwickau).toMatchObject({ id: "SN-PB-14524330-1", kind: "KPR", status: "FOUNDED", statusOn: { iso: "2020-10-26", precision: "DAY" }, registeredMunicipality: { id: "SN-M-14524330", name: "Zwickau" } });
     const pirna = councils.find((c: { name: string }) => c.name === "Präventionsnetzwerk Pirna");
-    expect(pirna).toMatchObject({ kind: "PREVENTION_NETWORK", status: "EXISTING", date: { iso: "2019-02", precision: "MONTH" } });
-    const planned = await query(service, `{ sachsen { preventionCouncils(status: PLANNED) { id status } } }`);
-    expect(planned.sachsen.preventionCouncils).toHaveLength(expected.filter((x) => x.b.status === "PLANNED").length);
+    expect(pirna).toMatchObject({ kind: "PREVENTION_NETWORK", status: "EXISTING", statusOn: { iso: "2019-02", precision: "MONTH" } });
+    const planned = await query(service, `{ sachsen { preventionBodies(filter: { statuses: [PLANNED] }) { edges { node { id status } } } } }`);
+    expect(planned.sachsen.preventionBodies.edges.map((e: any) => e.node)).toHaveLength(expected.filter((x) => x.b.status === "PLANNED").length);
   });
 
   it("serves the events with related memberships", async () => {
-    const result = await query(service, `{ sachsen { events { id title date { iso precision } additionalDates { iso } format status eventType relatedMemberships { id } } } }`);
-    const events = result.sachsen.events;
+    const result = await query(service, `{ sachsen { events(first: 200) { edges { node { id title occursOn { iso precision } alsoOccursOn { iso } format status eventType relatedMemberships { id } } } } } }`);
+    const events = result.sachsen.events.edges.map((e: any) => e.node);
     expect(events).toHaveLength(data.events.length);
-    expect(events[0]).toMatchObject({ id: "SN-E-001", date: { iso: "2018-11-19", precision: "DAY" }, additionalDates: [{ iso: "2018-12-13" }, { iso: "2019-01-17" }], format: "IN_PERSON", status: "HELD" });
+    expect(events[0]).toMatchObject({ id: "SN-E-001", occursOn: { iso: "2018-11-19", precision: "DAY" }, alsoOccursOn: [{ iso: "2018-12-13" }, { iso: "2019-01-17" }], format: "IN_PERSON", status: "HELD" });
     expect(events.find((e: { id: string }) => e.id === "SN-E-006").relatedMemberships).toEqual([{ id: "SN-P-002" }]);
   });
 });

@@ -19,12 +19,12 @@ beforeAll(async () => {
         frameworkDocuments { id ${SOURCES} }
         fundingStatements { id ${SOURCES} }
       }
-      memberships(first: 500) { totalCount nodes { id ${SOURCES} notes { text ${SOURCES} } gemeinde { id ${SOURCES} } } }
-      jointAgreements { id ${SOURCES} }
-      events { id ${SOURCES} }
-      indicators { indicator ${SOURCES} figures { id ${SOURCES} } }
-      preventionCouncils { id ${SOURCES} }
-      municipalities { id ${SOURCES} }
+      memberships(first: 200) { totalCount edges { node { id ${SOURCES} notes { text ${SOURCES} } registeredMunicipality { id ${SOURCES} } } } }
+      jointAgreements(first: 200) { edges { node { id ${SOURCES} } } }
+      events(first: 200) { edges { node { id ${SOURCES} } } }
+      indicators(first: 200) { edges { node { indicator ${SOURCES} figures { id ${SOURCES} } } } }
+      preventionBodies(first: 200) { edges { node { id ${SOURCES} } } }
+      municipalities(first: 200) { edges { node { id ${SOURCES} } } }
     } }`)
   ).sachsen;
 });
@@ -43,18 +43,18 @@ function expectSourced(kind: string, records: { sources: { url: string }[] }[], 
 
 describe("every served fact carries a source", () => {
   it("participations and their notes", () => {
-    expectSourced("membership", served.memberships.nodes, data.participations.length);
-    expectSourced("membership note", served.memberships.nodes.flatMap((n: any) => n.notes), data.participations.reduce((n, p) => n + p.notes.length, 0));
+    expectSourced("membership", served.memberships.edges.map((e: any) => e.node), data.participations.length);
+    expectSourced("membership note", served.memberships.edges.map((e: any) => e.node).flatMap((n: any) => n.notes), data.participations.reduce((n, p) => n + p.notes.length, 0));
   });
   it("municipal register entries", () => {
-    expectSourced("municipality", served.municipalities, data.municipalities.length);
-    expectSourced("gemeinde of a membership", served.memberships.nodes.map((n: any) => n.gemeinde), data.participations.length);
+    expectSourced("municipality", served.municipalities.edges.map((e: any) => e.node), data.municipalities.length);
+    expectSourced("gemeinde of a membership", served.memberships.edges.map((e: any) => e.node).map((n: any) => n.registeredMunicipality), data.participations.length);
   });
-  it("joint agreements", () => expectSourced("joint agreement", served.jointAgreements, 3));
-  it("events", () => expectSourced("event", served.events, data.events.length));
+  it("joint agreements", () => expectSourced("joint agreement", served.jointAgreements.edges.map((e: any) => e.node), 3));
+  it("events", () => expectSourced("event", served.events.edges.map((e: any) => e.node), data.events.length));
   it("indicators", () => {
-    expectSourced("indicator", served.indicators.flatMap((s: any) => s.figures), data.indicators.length);
-    expectSourced("indicator series", served.indicators, new Set(data.indicators.map((i) => i.indicator)).size);
+    expectSourced("indicator", served.indicators.edges.map((e: any) => e.node).flatMap((s: any) => s.figures), data.indicators.length);
+    expectSourced("indicator series", served.indicators.edges.map((e: any) => e.node), new Set(data.indicators.map((i) => i.indicator)).size);
   });
   it("the programme and its parts", () => {
     const programme = served.programme;
@@ -69,6 +69,6 @@ describe("every served fact carries a source", () => {
   });
   it("prevention bodies", () => {
     const expected = data.municipalities.reduce((n, m) => n + m.prevention_bodies.length, 0);
-    expectSourced("prevention council", served.preventionCouncils, expected);
+    expectSourced("prevention council", served.preventionBodies.edges.map((e: any) => e.node), expected);
   });
 });

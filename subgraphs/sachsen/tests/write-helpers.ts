@@ -64,7 +64,7 @@ export const CREATE = /* GraphQL */ `
       id stage instrument status endedOn agreementId polizeidirektion fieldsOfAction partners
       signedOn { iso precision year month day }
       municipality { id }
-      gemeinde { id name ags }
+      registeredMunicipality { id name ags }
       signatories { name basis }
       present { name basis }
       sources { url publisher title publishedOn }

@@ -12,14 +12,14 @@ afterEach(async () => {
   await service.close();
 });
 
-const HISTORY = `query ($id: ID!) { sachsen { history(id: $id) {
+const HISTORY = `query ($id: ID!) { sachsen { history(filter: { recordIds: [$id] }) { edges { node {
   recordType recordId action source at changedFields note actor { subject state role } before after
-} } }`;
-const history = async (id: string) => (await execOk(service, HISTORY, { id })).sachsen.history as any[];
+} } } } }`;
+const history = async (id: string) => (await execOk(service, HISTORY, { id })).sachsen.history.edges.map((e: any) => e.node) as any[];
 
 const MEMBERSHIP = `query ($id: ID!) { sachsen { membership(id: $id) {
   id status endedOn stage polizeidirektion fieldsOfAction partners notes { text }
-  signedOn { iso precision month day } gemeinde { id name ags }
+  signedOn { iso precision month day } registeredMunicipality { id name ags }
   signatories { name basis } present { name basis } sources { url }
 } } }`;
 const membership = async (id: string) => (await execOk(service, MEMBERSHIP, { id })).sachsen.membership;
@@ -47,7 +47,7 @@ describe("creating a membership as an editor of Sachsen", () => {
       fieldsOfAction: ["JOINT_PATROLS", "VIDEO_SURVEILLANCE"],
       signedOn: { iso: "2024-05-02", precision: "DAY", year: 2024, month: 5, day: 2 },
       municipality: { id: "SN-M-14511000" },
-      gemeinde: { id: "SN-M-14511000", name: "Chemnitz", ags: "14511000" },
+      registeredMunicipality: { id: "SN-M-14511000", name: "Chemnitz", ags: "14511000" },
       signatories: [
         { name: "Erika Beispiel", basis: "SIGNED" },
         { name: "Max Muster", basis: "SIGNED" },
@@ -58,10 +58,10 @@ describe("creating a membership as an editor of Sachsen", () => {
     expect(await counts(service)).toEqual({ ...before, memberships: before.memberships! + 1, people: before.people! + 3, fields: before.fields! + 2, audit: 1 });
 
     // The namespace serves it, in the list and by id.
-    expect(await membership("SN-P-031")).toMatchObject({ id: "SN-P-031", gemeinde: { name: "Chemnitz" }, notes: [{ text: "video surveillance at the central station" }, { text: "joint patrols" }] });
-    const list = await execOk(service, `{ sachsen { memberships(first: 500) { totalCount nodes { id } } } }`);
+    expect(await membership("SN-P-031")).toMatchObject({ id: "SN-P-031", registeredMunicipality: { name: "Chemnitz" }, notes: [{ text: "video surveillance at the central station" }, { text: "joint patrols" }] });
+    const list = await execOk(service, `{ sachsen { memberships(first: 200) { totalCount edges { node { id } } } } }`);
     expect(list.sachsen.memberships.totalCount).toBe(data.participations.length + 1);
-    expect(list.sachsen.memberships.nodes.map((n: { id: string }) => n.id)).toContain("SN-P-031");
+    expect(list.sachsen.memberships.edges.map((e: any) => e.node).map((n: { id: string }) => n.id)).toContain("SN-P-031");
 
     // The contract serves it too, from the cmp_* views: people split, fields of action, sort name.
     const page = await comparative("SN-P-031");
@@ -101,11 +101,11 @@ describe("creating a membership as an editor of Sachsen", () => {
   it("registers a new municipality inline, with its AGS as id and its sort name, in the same transaction", async () => {
     const input = validMembership({
       municipalityId: undefined,
-      newMunicipality: { ags: "14626999", name: "Öhrsdorf am Beispiel", type: "Gemeinde", landkreis: "Landkreis Görlitz", sources: [{ url: "https://example.org/ags/14626999" }] },
+      newMunicipality: { ags: "14626999", name: "Öhrsdorf am Beispiel", type: "Gemeinde", district: "Landkreis Görlitz", sources: [{ url: "https://example.org/ags/14626999" }] },
       partners: ["Gemeinde Öhrsdorf am Beispiel", "Polizeidirektion Görlitz", "Landespräventionsrat Sachsen"],
     });
     const created = (await execOk(service, CREATE, { input }, await editor())).createAsskommMembership;
-    expect(created).toMatchObject({ municipality: { id: "SN-M-14626999" }, gemeinde: { id: "SN-M-14626999", name: "Öhrsdorf am Beispiel", ags: "14626999" }, polizeidirektion: "Polizeidirektion Görlitz" });
+    expect(created).toMatchObject({ municipality: { id: "SN-M-14626999" }, registeredMunicipality: { id: "SN-M-14626999", name: "Öhrsdorf am Beispiel", ags: "14626999" }, polizeidirektion: "Polizeidirektion Görlitz" });
     const [row] = await sql(`SELECT name, sort_name, ags, landkreis, type FROM municipality WHERE id = 'SN-M-14626999'`);
     expect(row).toEqual({ name: "Öhrsdorf am Beispiel", sort_name: sortableName("Öhrsdorf am Beispiel"), ags: "14626999", landkreis: "Landkreis Görlitz", type: "Gemeinde" });
     const muni = await execOk(service, `{ _comparativeMunicipalities(ids: ["SN-M-14626999"]) { id name ags districtName sources { url } } }`);
@@ -195,8 +195,8 @@ describe("updating a membership", () => {
 
   it("moves a membership to a newly registered municipality", async () => {
     const input = { newMunicipality: { ags: "14730999", name: "Testhausen", type: "Stadt", sources: [{ url: "https://example.org/ags/14730999" }] } };
-    const updated = await execOk(service, `mutation ($input: AsskommMembershipPatch!) { updateAsskommMembership(id: "SN-P-029", input: $input) { municipality { id } gemeinde { name } } }`, { input }, await editor());
-    expect(updated.updateAsskommMembership).toEqual({ municipality: { id: "SN-M-14730999" }, gemeinde: { name: "Testhausen" } });
+    const updated = await execOk(service, `mutation ($input: AsskommMembershipPatch!) { updateAsskommMembership(id: "SN-P-029", input: $input) { municipality { id } registeredMunicipality { name } } }`, { input }, await editor());
+    expect(updated.updateAsskommMembership).toEqual({ municipality: { id: "SN-M-14730999" }, registeredMunicipality: { name: "Testhausen" } });
     expect((await comparative("SN-P-029")).rows[0].municipalityName).toBe("Testhausen");
   });
 });
@@ -206,9 +206,9 @@ describe("ending a membership", () => {
     const ended = await execOk(service, `mutation { endAsskommMembership(id: "SN-P-007", endedOn: "2025-12-31", note: "municipality left") { id status endedOn } }`, {}, await editor());
     expect(ended.endAsskommMembership).toEqual({ id: "SN-P-007", status: "ENDED", endedOn: "2025-12-31" });
     expect(await membership("SN-P-007")).toMatchObject({ status: "ENDED", endedOn: "2025-12-31", signatories: expect.any(Array) });
-    const list = await execOk(service, `{ sachsen { memberships(first: 500) { totalCount nodes { id status } } } }`);
+    const list = await execOk(service, `{ sachsen { memberships(first: 200) { totalCount edges { node { id status } } } } }`);
     expect(list.sachsen.memberships.totalCount).toBe(data.participations.length);
-    expect(list.sachsen.memberships.nodes.find((n: { id: string }) => n.id === "SN-P-007").status).toBe("ENDED");
+    expect(list.sachsen.memberships.edges.map((e: any) => e.node).find((n: { id: string }) => n.id === "SN-P-007").status).toBe("ENDED");
     const endedRows = await execOk(service, `{ _comparativeParticipations(filter: { statuses: ["ENDED"] }) { totalCount rows { id status endedOn } } }`);
     expect(endedRows._comparativeParticipations).toEqual({ totalCount: 1, rows: [{ id: "SN-P-007", status: "ENDED", endedOn: "2025-12-31" }] });
     const [entry] = await history("SN-P-007");
@@ -218,12 +218,12 @@ describe("ending a membership", () => {
 
 describe("events and indicator figures", () => {
   it("records an event, served by the namespace and the contract, with its history", async () => {
-    const input = { date: "2024-09-12", title: "Test Fachtag", eventType: "CONFERENCE", format: "HYBRID", place: "Dresden", relatedIds: ["SN-P-007"], sources: [TEST_SOURCE] };
-    const event = (await execOk(service, `mutation ($input: AsskommEventInput!) { recordSachsenEvent(input: $input) { id date { iso precision } status relatedMemberships { id } sources { url } } }`, { input }, await editor()))
+    const input = { occursOn: "2024-09-12", title: "Test Fachtag", eventType: "CONFERENCE", format: "HYBRID", place: "Dresden", relatedIds: ["SN-P-007"], sources: [TEST_SOURCE] };
+    const event = (await execOk(service, `mutation ($input: AsskommEventInput!) { recordSachsenEvent(input: $input) { id occursOn { iso precision } status relatedMemberships { id } sources { url } } }`, { input }, await editor()))
       .recordSachsenEvent;
-    expect(event).toEqual({ id: "SN-E-010", date: { iso: "2024-09-12", precision: "DAY" }, status: "HELD", relatedMemberships: [{ id: "SN-P-007" }], sources: [{ url: TEST_SOURCE.url }] });
-    const events = await execOk(service, `{ sachsen { events { id } } _comparativeEvents(filter: { types: ["CONFERENCE"] }) { id title format relatedIds date { iso } } }`);
-    expect(events.sachsen.events.map((e: { id: string }) => e.id)).toContain("SN-E-010");
+    expect(event).toEqual({ id: "SN-E-010", occursOn: { iso: "2024-09-12", precision: "DAY" }, status: "HELD", relatedMemberships: [{ id: "SN-P-007" }], sources: [{ url: TEST_SOURCE.url }] });
+    const events = await execOk(service, `{ sachsen { events { edges { node { id } } } } _comparativeEvents(filter: { types: ["CONFERENCE"] }) { id title format relatedIds date { iso } } }`);
+    expect(events.sachsen.events.edges.map((e: any) => e.node).map((e: { id: string }) => e.id)).toContain("SN-E-010");
     expect(events._comparativeEvents).toContainEqual({ id: "SN-E-010", title: "Test Fachtag", format: "HYBRID", relatedIds: ["SN-P-007"], date: { iso: "2024-09-12" } });
     expect((await history("SN-E-010")).map((h) => [h.recordType, h.action, h.before])).toEqual([["AsskommEvent", "CREATE", null]]);
   });
@@ -233,8 +233,8 @@ describe("events and indicator figures", () => {
     const figure = (await execOk(service, `mutation ($input: AsskommIndicatorInput!) { publishSachsenIndicator(input: $input) { id value qualifier referenceOn { iso precision } } }`, { input }, await editor()))
       .publishSachsenIndicator;
     expect(figure).toEqual({ id: "SN-I-040", value: 61, qualifier: "MORE_THAN", referenceOn: { iso: "2025-10", precision: "MONTH" } });
-    const read = await execOk(service, `{ sachsen { indicators(indicator: "member_municipalities") { latest { id value } } } _comparativeIndicators(indicator: "member_municipalities") { id value qualifier referenceOn { iso precision } sources { url } } }`);
-    expect(read.sachsen.indicators[0].latest).toEqual({ id: "SN-I-040", value: 61 });
+    const read = await execOk(service, `{ sachsen { indicators(filter: { indicators: ["member_municipalities"] }) { edges { node { latest { id value } } } } } _comparativeIndicators(indicator: "member_municipalities") { id value qualifier referenceOn { iso precision } sources { url } } }`);
+    expect(read.sachsen.indicators.edges.map((e: any) => e.node)[0].latest).toEqual({ id: "SN-I-040", value: 61 });
     expect(read._comparativeIndicators).toContainEqual({ id: "SN-I-040", value: 61, qualifier: "MORE_THAN", referenceOn: { iso: "2025-10", precision: "MONTH" }, sources: [{ url: TEST_SOURCE.url }] });
     expect((await history("SN-I-040"))[0]).toMatchObject({ recordType: "AsskommIndicator", action: "CREATE", after: { value: 61, referencePrecision: "MONTH" } });
   });

@@ -124,13 +124,13 @@ describe("changing and ending with invalid input", () => {
 
   it("an ended membership stays queryable with its status and end date", async () => {
     await execOk(service, END, { id: "SN-P-019", endedOn: "2024-06-30" }, auth);
-    const read = await execOk(service, `{ sachsen { membership(id: "SN-P-019") { status endedOn gemeinde { name } sources { url } } } }`);
+    const read = await execOk(service, `{ sachsen { membership(id: "SN-P-019") { status endedOn registeredMunicipality { name } sources { url } } } }`);
     expect(read.sachsen.membership).toMatchObject({ status: "ENDED", endedOn: "2024-06-30", sources: expect.arrayContaining([expect.objectContaining({ url: expect.any(String) })]) });
     // Reopening it (a mistaken end) takes the end date away and is recorded as well.
     const reopened = await execOk(service, `mutation { updateAsskommMembership(id: "SN-P-019", input: { status: ACTIVE }) { status endedOn } }`, {}, auth);
     expect(reopened.updateAsskommMembership).toEqual({ status: "ACTIVE", endedOn: null });
-    const history = await execOk(service, `{ sachsen { history(id: "SN-P-019") { action } } }`);
-    expect(history.sachsen.history.map((h: { action: string }) => h.action)).toEqual(["END", "UPDATE"]);
+    const history = await execOk(service, `{ sachsen { history(filter: { recordIds: ["SN-P-019"] }) { edges { node { action } } } } }`);
+    expect(history.sachsen.history.edges.map((e: any) => e.node).map((h: { action: string }) => h.action)).toEqual(["END", "UPDATE"]);
   });
 });
 
@@ -138,12 +138,12 @@ describe("events, figures and sources with invalid input", () => {
   const EVENT = `mutation ($input: AsskommEventInput!) { recordSachsenEvent(input: $input) { id } }`;
   const FIGURE = `mutation ($input: AsskommIndicatorInput!) { publishSachsenIndicator(input: $input) { id } }`;
   const ATTACH = `mutation ($id: ID!, $sources: [SourceInput!]!) { attachSachsenSources(recordId: $id, sources: $sources) { __typename } }`;
-  const event = (extra: Record<string, unknown>) => ({ date: "2024-09-12", title: "Test", eventType: "CONFERENCE", sources: [TEST_SOURCE], ...extra });
+  const event = (extra: Record<string, unknown>) => ({ occursOn: "2024-09-12", title: "Test", eventType: "CONFERENCE", sources: [TEST_SOURCE], ...extra });
   const figure = (extra: Record<string, unknown>) => ({ indicator: "member_municipalities", label: "x", value: 1, unit: "municipalities", referenceOn: "2024", sources: [TEST_SOURCE], ...extra });
 
   it.each([
-    [EVENT, event({ date: tomorrow }), "input.date", /future/],
-    [EVENT, event({ additionalDates: ["2024-13"] }), "input.additionalDates[0]", /not a real date/],
+    [EVENT, event({ occursOn: tomorrow }), "input.occursOn", /future/],
+    [EVENT, event({ alsoOccursOn: ["2024-13"] }), "input.alsoOccursOn[0]", /not a real date/],
     [EVENT, event({ eventType: "conference day" }), "input.eventType", /event type code/],
     [EVENT, event({ relatedIds: ["SN-P-404"] }), "input.relatedIds[0]", /does not exist/],
     [EVENT, event({ sources: [] }), "input.sources", /at least one source/],
@@ -161,7 +161,7 @@ describe("events, figures and sources with invalid input", () => {
   });
 
   it("an event announced for a later date is fine; sources attached to a missing record are NOT_FOUND", async () => {
-    await execOk(service, EVENT, { input: event({ date: nextYear, status: "ANNOUNCED" }) }, auth);
+    await execOk(service, EVENT, { input: event({ occursOn: nextYear, status: "ANNOUNCED" }) }, auth);
     const error = await refused(ATTACH, { id: "SN-E-404", sources: [TEST_SOURCE] });
     expect(error.extensions?.code).toBe(ErrorCode.NOT_FOUND);
   });

@@ -1,14 +1,5 @@
 import { ErrorCode, badInput } from "@laenderhub/shared";
 
-/** The largest page a membership list serves. */
-export const MAX_PAGE_SIZE = 500;
-
-/** Checks paging arguments; bad values are the caller's error, never silently clamped. */
-export function checkPaging(first: number, offset: number): void {
-  if (first < 0 || first > MAX_PAGE_SIZE) throw badInput("first", `first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
-  if (offset < 0) throw badInput("offset", `offset must not be negative, got ${offset}`);
-}
-
 /** A lookup id must at least be a non-blank, short string; an id that simply does not exist yields null. */
 export function checkId(field: string, id: string): string {
   const trimmed = id.trim();
@@ -26,8 +17,8 @@ export function normalisePolizeidirektion(value: string): string {
 }
 
 /** Indicator codes are lower-case snake case (member_municipalities, budget_eur, …). */
-export function checkIndicatorCode(code: string): string {
-  if (!/^[a-z][a-z0-9_]{0,63}$/.test(code)) throw badInput("indicator", `indicator must be a lower-case code such as member_municipalities, got "${code}"`);
+export function checkIndicatorCode(code: string, field = "indicator"): string {
+  if (!/^[a-z][a-z0-9_]{0,63}$/.test(code)) throw badInput(field, `${field} must be a lower-case code such as member_municipalities`);
   return code;
 }
 

@@ -1,4 +1,4 @@
-import { ChangeSource, ErrorCode, EventStatus, HistoryAction, StateCode, actorFromPrincipal, fieldError, recordChange, requireEditor, type FieldError } from "@laenderhub/shared";
+import { ChangeSource, ErrorCode, EventStatus, HistoryAction, StateCode, actorFromPrincipal, asInputFields, fieldError, recordChange, requireEditor, type FieldError } from "@laenderhub/shared";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { SachsenContext } from "../context.js";
 import { EventEntity } from "../entities/index.js";
@@ -9,6 +9,9 @@ import { checkEvent, checkRecordId } from "../write/checks.js";
 import { ASSKOMM_PROGRAMME_ID, eventMapping, nextFreeId, storeRecord, type EventRecord } from "../write/records.js";
 import { checkEventReferences } from "../write/references.js";
 import { optionalText, refreshLoaders, requiredText, sourcesOf, textList, throwIfInvalid, withAssignedId } from "../write/support.js";
+
+/** The event input names the dates as the API does; the file row keeps its column names. */
+const EVENT_INPUT_NAMES = { "input.date": "input.occursOn", "input.additionalDates": "input.alsoOccursOn" };
 
 /** Recording programme events: Sachsen's editors only. */
 @Resolver()
@@ -25,8 +28,8 @@ export class AsskommEventMutationResolver {
     const draft: EventRecord = {
       id: givenId ?? "SN-E-NEW",
       programmeId: input.programmeId != null ? requiredText(input.programmeId) : ASSKOMM_PROGRAMME_ID,
-      date: optionalText(input.date),
-      additionalDates: textList(input.additionalDates),
+      date: optionalText(input.occursOn),
+      additionalDates: textList(input.alsoOccursOn),
       title: requiredText(input.title),
       eventType: requiredText(input.eventType),
       format: input.format ?? null,
@@ -36,7 +39,7 @@ export class AsskommEventMutationResolver {
       relatedIds: textList(input.relatedIds),
       sources: sourcesOf(input.sources),
     };
-    const shape = [...(givenId ? [checkRecordId(givenId, "event", "input.id")].filter((e): e is FieldError => e !== null) : []), ...checkEvent(draft, "input")];
+    const shape = [...(givenId ? [checkRecordId(givenId, "event", "input.id")].filter((e): e is FieldError => e !== null) : []), ...asInputFields(checkEvent(draft, "input"), EVENT_INPUT_NAMES)];
     const database = await checkEventReferences(manager, [draft], "input");
     if (givenId && (await manager.getRepository(EventEntity).exists({ where: { id: givenId } }))) {
       database.push({ index: 0, error: fieldError("input.id", `event ${givenId} exists already`, ErrorCode.CONFLICT) });

@@ -13,7 +13,7 @@ export class SachsenGemeindeResolver {
   }
 
   @FieldResolver(() => [KommunalerPraeventionsrat])
-  async preventionCouncils(@Root() gemeinde: SachsenGemeinde, @Ctx() ctx: SachsenContext): Promise<KommunalerPraeventionsrat[]> {
+  async preventionBodies(@Root() gemeinde: SachsenGemeinde, @Ctx() ctx: SachsenContext): Promise<KommunalerPraeventionsrat[]> {
     return (await ctx.loaders.preventionBodiesByMunicipality.load(gemeinde.id)).map(toPreventionCouncil);
   }
 }

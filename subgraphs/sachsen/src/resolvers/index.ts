@@ -28,7 +28,6 @@ export { SachsenSourcedRecord } from "./sources.mutation.js";
 /** `sachsen { history(id) }`: the audit history of any of Sachsen's records (a public read). */
 export const SachsenHistoryResolver = createHistoryResolver({ state: StateCode.SN, parent: Sachsen });
 export { resolveMembershipReference, sachsenReferenceResolvers } from "./membership.reference.js";
-export { MAX_PAGE_SIZE } from "./args.js";
 
 /** The Sachsen subgraph's own resolvers (the contract resolver is added by the factory). */
 export const SACHSEN_RESOLVERS = [

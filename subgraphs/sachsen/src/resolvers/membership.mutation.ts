@@ -21,7 +21,8 @@ import type { EntityManager } from "typeorm";
 import type { SachsenContext } from "../context.js";
 import { MembershipEntity, MunicipalityEntity } from "../entities/index.js";
 import { toMembership, type MembershipRoot } from "../schema/mappers.js";
-import { AsskommMembershipInput, AsskommMembershipPatch, type AsskommMembershipFields, type SachsenGemeindeInput } from "../schema/membership.input.js";
+import { AsskommMembershipInput, AsskommMembershipPatch, type AsskommMembershipFields } from "../schema/membership.input.js";
+import type { MunicipalityInput } from "@laenderhub/shared";
 import { AsskommMembership } from "../schema/membership.type.js";
 import { checkEndDate, checkMembership, checkRecordId, checkSources } from "../write/checks.js";
 import {
@@ -43,16 +44,16 @@ import { changedMeanwhile, lockForUpdate, optionalText, personOf, refreshLoaders
 const PENDING_ID = "SN-P-NEW";
 
 /** A municipality registered inline, as a register record, with the checks of its input. */
-function inlineGemeinde(input: SachsenGemeindeInput, field: string): { record: GemeindeRecord; errors: FieldError[] } {
+function inlineGemeinde(input: MunicipalityInput, field: string): { record: GemeindeRecord; errors: FieldError[] } {
   const ags = requiredText(input.ags);
   const record: GemeindeRecord = {
     id: `SN-M-${ags}`,
     name: requiredText(input.name),
     ags,
-    landkreis: optionalText(input.landkreis),
-    landkreisNote: null,
+    landkreis: optionalText(input.district),
+    landkreisNote: optionalText(input.districtNote),
     type: optionalText(input.type),
-    agsNote: null,
+    agsNote: optionalText(input.agsNote),
     agsSources: sourcesOf(input.sources),
     otherSources: [],
   };
@@ -60,7 +61,7 @@ function inlineGemeinde(input: SachsenGemeindeInput, field: string): { record: G
     validateAgs(ags, StateCode.SN, `${field}.ags`),
     validateText(record.name, `${field}.name`, { maxLength: 200 }),
     validateText(record.type, `${field}.type`, { maxLength: 100 }),
-    validateText(record.landkreis, `${field}.landkreis`, { required: false, maxLength: 200 }),
+    validateText(record.landkreis, `${field}.district`, { required: false, maxLength: 200 }),
     ...checkSources(input.sources, `${field}.sources`),
   ].filter((e): e is FieldError => e !== null);
   return { record, errors };

@@ -25,7 +25,7 @@ export class AsskommMembershipResolver {
   }
 
   @FieldResolver(() => SachsenGemeinde, { description: "Sachsen's register entry of the municipality" })
-  async gemeinde(@Root() membership: MembershipRoot, @Ctx() ctx: SachsenContext): Promise<SachsenGemeinde> {
+  async registeredMunicipality(@Root() membership: MembershipRoot, @Ctx() ctx: SachsenContext): Promise<SachsenGemeinde> {
     const row = await ctx.loaders.municipalityById.load(membership.municipalityId);
     // The foreign key guarantees the row; its absence is a broken database, not a client error.
     if (!row) throw new Error(`municipality ${membership.municipalityId} of ${membership.id} is missing`);

@@ -10,10 +10,10 @@ export class AsskommEventInput {
   programmeId?: string | null;
 
   @Field(() => String, { nullable: true, description: "YYYY, YYYY-MM or YYYY-MM-DD; not in the future for an event that was held" })
-  date?: string | null;
+  occursOn?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Further days of a multi-day event" })
-  additionalDates?: string[] | null;
+  alsoOccursOn?: string[] | null;
 
   @Field(() => String)
   title!: string;

@@ -9,11 +9,11 @@ export class AsskommEvent {
   @Field(() => String)
   programmeId!: string;
 
-  @Field(() => FuzzyDate)
-  date!: FuzzyDate;
+  @Field(() => FuzzyDate, { description: "When the event takes place, with the precision the sources give" })
+  occursOn!: FuzzyDate;
 
   @Field(() => [FuzzyDate], { description: "Further days of a multi-day event" })
-  additionalDates!: FuzzyDate[];
+  alsoOccursOn!: FuzzyDate[];
 
   @Field(() => String)
   title!: string;

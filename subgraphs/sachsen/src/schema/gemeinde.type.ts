@@ -17,10 +17,10 @@ export class SachsenGemeinde {
   ags!: string | null;
 
   @Field(() => String, { nullable: true, description: "Landkreis; null for kreisfreie Städte" })
-  landkreis!: string | null;
+  district!: string | null;
 
   @Field(() => String, { nullable: true })
-  landkreisNote!: string | null;
+  districtNote!: string | null;
 
   @Field(() => String, { nullable: true, description: "Stadt, Gemeinde, Große Kreisstadt, Kreisfreie Stadt, …" })
   type!: string | null;

@@ -1,25 +1,6 @@
-import { OrdinalBasis, ParticipationStatus, SignatoryInput, SigningFormat, SourceInput } from "@laenderhub/shared";
+import { MunicipalityInput, OrdinalBasis, ParticipationStatus, SignatoryInput, SigningFormat, SourceInput } from "@laenderhub/shared";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { AsskommStage } from "./stage.js";
-
-/** A municipality registered together with a membership; its id becomes `SN-M-<AGS>`. */
-@InputType("SachsenGemeindeInput", { description: "A municipality to register with a membership; its id becomes SN-M-<AGS>" })
-export class SachsenGemeindeInput {
-  @Field(() => String, { description: "8-digit Amtlicher Gemeindeschlüssel of a Saxon municipality (starts with 14)" })
-  ags!: string;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String, { description: "Stadt, Gemeinde, Große Kreisstadt, Kreisfreie Stadt, …" })
-  type!: string;
-
-  @Field(() => String, { nullable: true, description: "Landkreis; omit for a kreisfreie Stadt" })
-  landkreis?: string | null;
-
-  @Field(() => [SourceInput], { description: "Sources that confirm the AGS (at least one: an AGS is never guessed)" })
-  sources!: SourceInput[];
-}
 
 /**
  * The fields a membership has beyond its id, municipality and status. Shared by the create
@@ -34,8 +15,8 @@ export class AsskommMembershipFields {
   @Field(() => ID, { nullable: true, description: "A municipality of Sachsen's register (SN-M-…); or register one with newMunicipality" })
   municipalityId?: string | null;
 
-  @Field(() => SachsenGemeindeInput, { nullable: true, description: "Registers a new municipality and links the membership to it" })
-  newMunicipality?: SachsenGemeindeInput | null;
+  @Field(() => MunicipalityInput, { nullable: true, description: "Registers a new municipality and links the membership to it" })
+  newMunicipality?: MunicipalityInput | null;
 
   @Field(() => String, { nullable: true, description: "The instrument as the sources name it (Kooperationsvereinbarung, Vorvereinbarung, …)" })
   instrumentLabel?: string | null;

@@ -12,7 +12,7 @@ import {
   StateCode,
 } from "@laenderhub/shared";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { AsskommNote } from "./note.type.js";
+import { CitedText, createConnectionType } from "@laenderhub/shared";
 import { AsskommStage } from "./stage.js";
 
 /**
@@ -101,10 +101,10 @@ export class AsskommMembership {
   @Field(() => String, { nullable: true })
   place!: string | null;
 
-  @Field(() => [AsskommNote], { description: "Short keywords from the sources" })
-  notes!: AsskommNote[];
+  @Field(() => [CitedText], { description: "Short keywords from the sources" })
+  notes!: CitedText[];
 
-  /** Not exposed: the register entry is served by `gemeinde`, the gazetteer's by `municipality`. */
+  /** Not exposed: the register entry is served by `registeredMunicipality`, the gazetteer's by `municipality`. */
   municipalityId!: string;
   /** Set for the members of a joint agreement. */
   groupName!: string | null;
@@ -112,14 +112,7 @@ export class AsskommMembership {
 }
 
 /** A page of memberships. */
-@ObjectType("AsskommMembershipPage")
-export class AsskommMembershipPage {
-  @Field(() => Int, { description: "Memberships matching the filter, ignoring paging" })
-  totalCount!: number;
-
-  @Field(() => [AsskommMembership])
-  nodes!: AsskommMembership[];
-}
+export const AsskommMembershipConnection = createConnectionType("AsskommMembership", () => AsskommMembership, "A page of memberships in time order");
 
 /** A joint Kooperationsvereinbarung signed by an association for its member municipalities. */
 @ObjectType("AsskommJointAgreement", { description: "One agreement signed for several municipalities (Städtebund, Verwaltungsgemeinschaft, …)" })

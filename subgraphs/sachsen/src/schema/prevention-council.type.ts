@@ -16,7 +16,7 @@ export class KommunalerPraeventionsrat {
   status!: PreventionBodyStatus;
 
   @Field(() => FuzzyDate, { description: "Founding date where the sources give it" })
-  date!: FuzzyDate;
+  statusOn!: FuzzyDate;
 
   @Field(() => String, { nullable: true })
   note!: string | null;
@@ -30,6 +30,6 @@ export class KommunalerPraeventionsrat {
   @Field(() => [Source])
   sources!: Source[];
 
-  /** Not exposed: the register entry is served by `gemeinde`. */
+  /** Not exposed: the register entry is served by `registeredMunicipality`. */
   municipalityId!: string;
 }

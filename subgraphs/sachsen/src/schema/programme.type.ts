@@ -1,6 +1,6 @@
 import { FieldOfAction, FuzzyDate, IndicatorQualifier, ProgrammeKind, Signatory, Source, StateCode } from "@laenderhub/shared";
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { AsskommNote } from "./note.type.js";
+import { CitedText } from "@laenderhub/shared";
 
 /** A field of action in the programme's own wording, with the shared values it maps onto. */
 @ObjectType("AsskommFieldOfAction", { description: "A field of action as ASSKomm words it, with the shared values derived from it" })
@@ -32,8 +32,8 @@ export class AsskommFrameworkDocument {
   @Field(() => String)
   title!: string;
 
-  @Field(() => FuzzyDate)
-  date!: FuzzyDate;
+  @Field(() => FuzzyDate, { description: "Date of the document, with the precision the sources give" })
+  datedOn!: FuzzyDate;
 
   @Field(() => [String])
   parties!: string[];
@@ -66,7 +66,7 @@ export class AsskommFundingStatement {
   period!: string | null;
 
   @Field(() => FuzzyDate, { description: "When the statement was made" })
-  statementDate!: FuzzyDate;
+  statementOn!: FuzzyDate;
 
   @Field(() => String, { nullable: true })
   description!: string | null;
@@ -105,7 +105,7 @@ export class AsskommProgramme {
   coordinatingBodySources!: Source[];
 
   @Field(() => FuzzyDate, { description: "Start with the precision the sources give; the note says what happened" })
-  start!: FuzzyDate;
+  startOn!: FuzzyDate;
 
   @Field(() => String, { nullable: true })
   startPeriod!: string | null;
@@ -119,8 +119,8 @@ export class AsskommProgramme {
   @Field(() => [AsskommOffer])
   offers!: AsskommOffer[];
 
-  @Field(() => [AsskommNote])
-  notes!: AsskommNote[];
+  @Field(() => [CitedText])
+  notes!: CitedText[];
 
   @Field(() => Int, { nullable: true, description: "Distinct municipalities with a membership record in this dataset (coverage is partial)" })
   participationCountRecorded!: number | null;

@@ -8,7 +8,7 @@ import { Field, ObjectType } from "type-graphql";
 @ObjectType("Sachsen", { description: "Sachsen: Allianz Sichere Sächsische Kommunen (ASSKomm) and Kommunale Präventionsräte" })
 export class Sachsen {
   @Field(() => StateCode)
-  code!: StateCode;
+  state!: StateCode;
 
   @Field(() => String)
   name!: string;
