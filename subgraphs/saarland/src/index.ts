@@ -1,7 +1,6 @@
 // The Saarland subgraph: Sicherheitspartnerschaften of the interior ministry with cities and municipalities.
-export { createSaarlandSubgraph, buildSaarlandSchema, type SaarlandSubgraphOptions } from "./subgraph.js";
-export { printSaarlandSchema } from "./print-schema.js";
-export { createSaarlandContextFactory, type SaarlandContext } from "./context.js";
+export { SAARLAND, createSaarlandSubgraph, printSaarlandSchema } from "./state.js";
+export type { SaarlandContext } from "./context.js";
 export { createSaarlandLoaders, type SaarlandLoaders } from "./loaders/index.js";
 export * from "./entities/index.js";
 export { Saarland_MIGRATIONS, SaarlandSchema1732190400000, SaarlandContractViews1732190400001 } from "./migrations/index.js";
@@ -22,7 +21,6 @@ export {
   type MeasureRule,
   type SaarlandSeedRows,
 } from "./seed/index.js";
-export { NO_AUTH_KEYS } from "./context.js";
 export {
   PartnershipFieldsInput,
   PartnershipInput,
@@ -38,7 +36,6 @@ export {
   SaarlandPartnershipMutations,
   SaarlandSourcesMutations,
 } from "./resolvers/index.js";
-export { openSaarlandDatabase, type OpenSaarlandDatabaseOptions } from "./write/database.js";
 export { assignNextId, checkOwnId, kindOfId, nextFreeId, SAARLAND_IDS, type SaarlandIdKind } from "./write/ids.js";
 export {
   loadPartnershipRows,
@@ -77,4 +74,3 @@ export {
   type PreventionBodyRow,
 } from "./write/municipality.row.js";
 export { eventIo, indicatorIo, municipalityIo, partnershipIo, SAARLAND_RECORD_IO } from "./write/record-io.js";
-export { DEFAULT_DATABASE, saarlandCliOptions } from "./cli/options.js";

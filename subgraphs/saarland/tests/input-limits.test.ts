@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_LIST, MAX_NOTE, MAX_SEARCH, MAX_URL, runImport, writeRecords, type SubgraphService } from "@laenderhub/shared";
-import { openSaarlandDatabase, PARTNERSHIP_COLUMNS, partnershipIo, SAARLAND_RECORD_IO, type SaarlandContext } from "@laenderhub/subgraph-saarland";
+import { SAARLAND, PARTNERSHIP_COLUMNS, partnershipIo, SAARLAND_RECORD_IO, type SaarlandContext } from "@laenderhub/subgraph-saarland";
 import { tempDir } from "./helpers.js";
 import { CREATE, createWritableSaarland, editor, newPartnership, runAs, SOURCE, tableCounts } from "./write-helpers.js";
 
@@ -55,7 +55,7 @@ describe("saarland: declared input limits", () => {
 
   it("refuses an import row with an over-long field, naming line, column and limit, and writes nothing", async () => {
     const { dir, cleanup } = tempDir();
-    const ds = await openSaarlandDatabase(":memory:");
+    const ds = await SAARLAND.openDatabase(":memory:");
     try {
       const rows = await SAARLAND_RECORD_IO.partnerships!.exportRecords!(ds.manager);
       const bad = rows.map((r, i) => (i === 2 ? { ...(r as object), sources: [{ ...SOURCE, title: null, url: `https://example.org/${"u".repeat(900_000)}` }] } : r));

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditEntry, writeRecords } from "@laenderhub/shared";
-import { openSaarlandDatabase, PARTNERSHIP_COLUMNS } from "@laenderhub/subgraph-saarland";
+import { SAARLAND, PARTNERSHIP_COLUMNS } from "@laenderhub/subgraph-saarland";
 import { tempDir } from "./helpers.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -77,7 +77,7 @@ describe("saarland import and export commands as child processes", () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("usage: npm run import -w @laenderhub/subgraph-saarland --");
 
-    const ds = await openSaarlandDatabase(db);
+    const ds = await SAARLAND.openDatabase(db);
     try {
       const audit = await ds.getRepository(AuditEntry).find();
       expect(audit.map((a) => [a.recordId, a.action, a.source, a.actorSubject])).toEqual([["SL-P-12", "CREATE", "import", "M. Muster (MIBS)"]]);

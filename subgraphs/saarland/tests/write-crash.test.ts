@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRecords } from "@laenderhub/shared";
 import { expectImportSurvivesKill } from "@laenderhub/shared/testing";
-import { openSaarlandDatabase, PARTNERSHIP_COLUMNS, partnershipIo, type PartnershipRow } from "@laenderhub/subgraph-saarland";
+import { SAARLAND, PARTNERSHIP_COLUMNS, partnershipIo, type PartnershipRow } from "@laenderhub/subgraph-saarland";
 import { tempDir } from "./helpers.js";
 
 // "A process killed in the middle of an import leaves the database as it was", for Saarland's
@@ -60,7 +60,7 @@ describe("saarland import killed in its write transaction", () => {
     const file = join(dir, "partnerships.csv");
 
     // A new file database, migrated and seeded by the function the command opens it with.
-    const ds = await openSaarlandDatabase(db);
+    const ds = await SAARLAND.openDatabase(db);
     let seeded: PartnershipRow[];
     try {
       seeded = await partnershipIo.exportRecords!(ds.manager);

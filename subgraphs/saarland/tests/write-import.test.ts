@@ -6,12 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AuditEntry, loadStateDataset, runExport, runImport, runImportCommand, runExportCommand, StateCode, writeRecords, type DataFormat, type RecordIoSpec } from "@laenderhub/shared";
 import {
   buildSaarlandSeedRows,
-  openSaarlandDatabase,
+  SAARLAND,
   PARTNERSHIP_COLUMNS,
   partnershipIo,
   SAARLAND_RECORD_IO,
-  DEFAULT_DATABASE,
-  saarlandCliOptions,
   SaarlandAgreedMeasure,
   SaarlandFrameworkDocument,
   SaarlandFundingStatement,
@@ -65,7 +63,7 @@ describe("saarland bulk import and export", () => {
 
   beforeEach(async () => {
     ({ dir, cleanup } = tempDir());
-    ds = await openSaarlandDatabase(":memory:");
+    ds = await SAARLAND.openDatabase(":memory:");
     open.push(ds);
   });
   afterEach(async () => {
@@ -101,9 +99,9 @@ describe("saarland bulk import and export", () => {
 
     // The command prints one line per problem and exits 1.
     const db = join(dir, "cli.sqlite");
-    await (await openSaarlandDatabase(db)).destroy();
+    await (await SAARLAND.openDatabase(db)).destroy();
     const err: string[] = [];
-    const code = await runImportCommand({ ...saarlandCliOptions("import", [path, "--database", db], {}), io: { out: () => {}, err: (t) => err.push(t) } });
+    const code = await runImportCommand({ ...SAARLAND.cliOptions("import", [path, "--database", db], {}), io: { out: () => {}, err: (t) => err.push(t) } });
     expect(code).toBe(1);
     expect(err.join("")).toContain(`${path} line 3: signedOn: "2021-02-30" is not a real date`);
     expect(err.join("")).toContain("nothing was imported");
@@ -197,7 +195,7 @@ describe("saarland bulk import and export", () => {
   });
 
   it("rebuilds the same records in an empty migrated database from the export", async () => {
-    const empty = await openSaarlandDatabase(":memory:", { seed: false });
+    const empty = await SAARLAND.openDatabase(":memory:", { seed: false });
     open.push(empty);
     // The programme frame (documents, measures) is not a ministry record and not importable; it comes from the seed.
     const seed = buildSaarlandSeedRows(loadStateDataset(StateCode.SL));
@@ -243,23 +241,23 @@ describe("saarland bulk import and export", () => {
       return { lines, io: { out: (t: string) => lines.out.push(t), err: (t: string) => lines.err.push(t) } };
     };
     const exported = io();
-    expect(await runExportCommand({ ...saarlandCliOptions("export", ["--database", db, "--out", out], {}), io: exported.io })).toBe(0);
+    expect(await runExportCommand({ ...SAARLAND.cliOptions("export", ["--database", db, "--out", out], {}), io: exported.io })).toBe(0);
     expect(JSON.parse(readFileSync(out, "utf8"))).toHaveLength(11);
 
     const imported = io();
-    expect(await runImportCommand({ ...saarlandCliOptions("import", [out, "--database", db, "--progress-every", "5"], {}), io: imported.io })).toBe(0);
+    expect(await runImportCommand({ ...SAARLAND.cliOptions("import", [out, "--database", db, "--progress-every", "5"], {}), io: imported.io })).toBe(0);
     expect(imported.lines.out.join("")).toBe("partnerships: imported: 0 created, 0 updated, 11 unchanged (11 rows)\n");
     expect(imported.lines.err.join("")).toContain("partnerships: validated 5/11 rows");
     expect(imported.lines.err.join("")).toContain("partnerships: applied 11/11 rows");
 
     const events = io();
-    expect(await runExportCommand({ ...saarlandCliOptions("export", ["--database", db, "--type", "events", "--format", "csv"], {}), io: events.io })).toBe(0);
+    expect(await runExportCommand({ ...SAARLAND.cliOptions("export", ["--database", db, "--type", "events", "--format", "csv"], {}), io: events.io })).toBe(0);
     expect(events.lines.out.join("").split("\n")[0]).toBe("id,programmeId,date,additionalDates,title,eventType,format,place,status,participantsSummary,relatedIds,sources");
   });
 });
 
 describe("the commands' default database", () => {
   it("is the one npm start serves, <repository>/.data/saarland.sqlite, wherever the command runs", () => {
-    expect(DEFAULT_DATABASE).toBe(fileURLToPath(new URL("../../../.data/saarland.sqlite", import.meta.url)));
+    expect(SAARLAND.cliOptions("export", []).defaultDatabase).toBe(fileURLToPath(new URL("../../../.data/saarland.sqlite", import.meta.url)));
   });
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run export -w @laenderhub/subgraph-saarland -- [--format csv|json] [--out …] [--type …]`.
-import { runExportCommand, useCallersDirectory } from "@laenderhub/shared";
-import { saarlandCliOptions } from "./options.js";
+// `npm run export -w @laenderhub/subgraph-saarland -- [--format csv|json] [--out …] [--type …]` (`--help` lists every option).
+import { useCallersDirectory } from "@laenderhub/shared";
+import { SAARLAND } from "../state.js";
 
 useCallersDirectory();
-process.exitCode = await runExportCommand(saarlandCliOptions("export", process.argv.slice(2)));
+process.exitCode = await SAARLAND.cli("export", process.argv.slice(2));

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// `npm run import -w @laenderhub/subgraph-saarland -- <file> [--dry-run] [--type …]`: the logic
-// is the shared import engine; this file names Saarland's database and record types.
-import { runImportCommand, useCallersDirectory } from "@laenderhub/shared";
-import { saarlandCliOptions } from "./options.js";
+// `npm run import -w @laenderhub/subgraph-saarland -- <file> [--dry-run] [--type …]` (`--help` lists every option).
+import { useCallersDirectory } from "@laenderhub/shared";
+import { SAARLAND } from "../state.js";
 
 useCallersDirectory();
-process.exitCode = await runImportCommand(saarlandCliOptions("import", process.argv.slice(2)));
+process.exitCode = await SAARLAND.cli("import", process.argv.slice(2));
