@@ -96,6 +96,8 @@ export function defineEdgeConfig(input: EdgeConfigInput = {}): EdgeConfig {
 
 const positiveInt = z.coerce.number().int().positive();
 const boolean = z.enum(["true", "false"]).transform((v) => v === "true");
+/** An optional variable set to "" (as `.env` files do) counts as not set. */
+const unsetIfEmpty = (v: unknown) => (v === "" ? undefined : v);
 const origin = z.url().refine((u) => new URL(u).origin === u.replace(/\/$/, ""), "an origin is scheme://host[:port], no path");
 
 /** The gateway's variables that configure the edge (see .env.example). */
@@ -114,13 +116,13 @@ export const edgeEnvSchema = z.object({
   RESPONSE_CACHE: boolean.default(true),
   RESPONSE_CACHE_TTL_SECONDS: positiveInt.default(DEFAULT_EDGE_CONFIG.cache.ttlSeconds),
   CACHE_CONTROL_MAX_AGE: z.coerce.number().int().min(0).default(DEFAULT_EDGE_CONFIG.cache.httpMaxAgeSeconds),
-  REDIS_URL: z.url().refine((u) => /^rediss?:/.test(u), "a redis:// or rediss:// URL").optional(),
+  REDIS_URL: z.preprocess(unsetIfEmpty, z.url().refine((u) => /^rediss?:/.test(u), "a redis:// or rediss:// URL").optional()),
   SUBGRAPH_TIMEOUT_MS: positiveInt.default(DEFAULT_EDGE_CONFIG.subgraphTimeoutMs),
   SUBGRAPH_BREAKER_FAILURES: positiveInt.default(DEFAULT_BREAKER_SETTINGS.failureThreshold),
   SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS: positiveInt.default(DEFAULT_BREAKER_SETTINGS.halfOpenAfterMs),
   INTROSPECTION: boolean.default(true),
   METRICS: boolean.default(true),
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.preprocess(unsetIfEmpty, z.url().optional()),
 });
 
 export type EdgeEnv = z.infer<typeof edgeEnvSchema>;

@@ -1,4 +1,5 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import cluster from "node:cluster";
 import type { CircuitBreakers, Logger } from "@laenderhub/shared";
 import type { SubgraphTarget } from "./errors.js";
 
@@ -29,18 +30,30 @@ export function healthPlugin({
   breakers,
   logger,
   probeTimeoutMs = 1_000,
+  metricsText,
 }: {
   targets: ReadonlyMap<string, SubgraphTarget>;
   breakers: CircuitBreakers;
   logger: Logger;
   probeTimeoutMs?: number;
+  /** When set, `/metrics` answers with this text (a cluster's aggregate). */
+  metricsText?: () => Promise<string>;
 }): GatewayPlugin {
   const names = [...targets.values()].filter((t) => t.url !== null).map((t) => t.name);
   return {
     onRequest({ request, url, endResponse }) {
       if (request.method !== "GET") return;
       if (url.pathname === "/health") {
-        endResponse(json(200, { status: "ok", service: "gateway", subgraphs: names }));
+        // `worker`: which worker of a cluster answered (null for a single process).
+        endResponse(json(200, { status: "ok", service: "gateway", worker: cluster.worker?.id ?? null, subgraphs: names }));
+      } else if (url.pathname === "/metrics" && metricsText) {
+        return metricsText().then(
+          (text) => endResponse(new Response(text, { headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" } })),
+          (err: unknown) => {
+            logger.error({ err }, "metrics of the cluster could not be gathered");
+            endResponse(json(503, { status: "unavailable", service: "gateway" }));
+          },
+        );
       } else if (url.pathname === "/ready") {
         const all = [...targets.values()];
         return Promise.all(all.map((t) => probe(t, probeTimeoutMs))).then((states) => {

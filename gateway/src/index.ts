@@ -3,6 +3,7 @@ import usePrometheus from "@graphql-mesh/plugin-prometheus";
 import http from "@graphql-mesh/transport-http";
 import { useAPQ } from "@graphql-yoga/plugin-apq";
 import { CircuitBreakers, type Logger, type RunningServer, type StateSubgraph } from "@laenderhub/shared";
+import type { Registry } from "prom-client";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inProcessStore, redisStore, responseCachePlugins, type ResponseCacheStore } from "./cache.js";
@@ -39,6 +40,11 @@ export interface GatewayOptions {
   config?: EdgeConfigInput;
   /** Where cached answers live; default: Redis when `config.cache.redisUrl` is set, else this process. */
   cacheStore?: ResponseCacheStore;
+  /**
+   * Serves `/metrics` from this text instead of this process's own registry: the cluster's
+   * primary aggregates every worker's metrics (see cluster.ts).
+   */
+  metricsText?: () => Promise<string>;
   /** Runtime plugins added after the edge's own (tests record subgraph fetches with one). */
   plugins?: GatewayPlugin[];
   /** @deprecated use `config.subgraphTimeoutMs` */
@@ -52,6 +58,8 @@ export interface Gateway {
   readonly config: EdgeConfig;
   /** The runtime, a WHATWG `fetch` handler: `gateway.runtime.fetch(request)` needs no socket. */
   readonly runtime: GatewayRuntime;
+  /** This process's metrics (a cluster worker hands it to the primary's aggregation). */
+  readonly metricsRegistry: Registry;
   /** Serves `/graphql`, `/health`, `/ready` and `/metrics`; port 0 picks a free port. */
   listen(port: number, host?: string): Promise<RunningServer>;
   /** Stops every server started by `listen`, then the runtime. */
@@ -123,13 +131,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(tracing ? [tracing.plugin] : []),
       accessLogPlugin(logger, metrics),
       requestGuardPlugin(config.limits.maxBodyBytes),
-      healthPlugin({ targets, breakers, logger }),
+      healthPlugin({ targets, breakers, logger, ...(options.metricsText && config.metrics ? { metricsText: options.metricsText } : {}) }),
       ...(config.metrics
         ? [
             usePrometheus({
               ...ctx,
               registry: metrics.registry,
-              endpoint: "/metrics",
+              // In a cluster, /metrics is the primary's aggregate (served by healthPlugin).
+              endpoint: options.metricsText ? false : "/metrics",
               metrics: {
                 graphql_yoga_http_duration: true,
                 graphql_envelop_request: true,
@@ -155,6 +164,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     config,
     runtime,
+    metricsRegistry: metrics.registry,
     async listen(port: number, host = "127.0.0.1") {
       // The runtime builds its schema and planner on first use: done here, so the first client
       // does not pay for it (and a broken supergraph fails the start, not a request).

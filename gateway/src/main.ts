@@ -1,5 +1,8 @@
 import { GATEWAY_DEFAULT_PORT, STATE_SUBGRAPHS, createLogger, parseEnv, portSchema, resolveRegistry, subgraphUrlVariable } from "@laenderhub/shared";
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { runPrimary, workerHooks } from "./cluster.js";
 import { edgeConfigFromEnv, edgeEnvSchema } from "./config.js";
 import { COMPARE_DEFAULT_URL, createGateway } from "./index.js";
 
@@ -11,18 +14,32 @@ const envSchema = edgeEnvSchema.extend({
   HOST: z.string().min(1).default("127.0.0.1"),
   COMPARE_URL: z.url().default(COMPARE_DEFAULT_URL),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Worker processes sharing the port (node:cluster); "auto": one per CPU.
+  GATEWAY_WORKERS: z
+    .union([z.literal("auto"), z.coerce.number().int().min(1).max(64)])
+    .default(1)
+    .transform((v) => (v === "auto" ? availableParallelism() : v)),
   ...Object.fromEntries(STATE_SUBGRAPHS.map((s) => [subgraphUrlVariable(s.code), z.url().optional()])),
 });
 
 async function main(): Promise<void> {
   const env = parseEnv(envSchema, process.env, "gateway");
   const logger = createLogger("gateway", env.LOG_LEVEL);
+  if (env.GATEWAY_WORKERS > 1 && cluster.isPrimary) {
+    await runPrimary(env.GATEWAY_WORKERS, logger);
+    process.exit(0);
+  }
+  const config = edgeConfigFromEnv(env);
+  // A worker without Redis keeps its cache in step with the others through the primary.
+  const hooks = cluster.isWorker ? workerHooks() : null;
   const gateway = createGateway({
     registry: resolveRegistry(process.env),
     compareUrl: env.COMPARE_URL,
     logger,
-    config: edgeConfigFromEnv(env),
+    config,
+    ...(hooks ? { metricsText: hooks.metricsText, ...(config.cache.redisUrl ? {} : { cacheStore: hooks.cacheStore }) } : {}),
   });
+  hooks?.shareMetrics(gateway.metricsRegistry);
   await gateway.listen(env.PORT, env.HOST);
 
   let stopping = false;
