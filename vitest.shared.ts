@@ -25,6 +25,9 @@ export function laenderhubProject(name: string, extra: UserWorkspaceConfig["test
     resolve: { alias: sourceAliases },
     test: {
       name,
+      // @apollo/gateway (compare's federation test, the second-runtime test) would otherwise
+      // start a usage exporter that probes cloud metadata addresses: tests talk to loopback only.
+      env: { APOLLO_TELEMETRY_DISABLED: "true" },
       include: ["tests/**/*.test.ts"],
       testTimeout: 30_000,
       hookTimeout: 60_000,
