@@ -1,9 +1,8 @@
 // Loads the shared package (and with it reflect-metadata) before any decorated class.
 import "@laenderhub/shared";
 
-export { createSachsenSubgraph, type SachsenSubgraphOptions } from "./subgraph.js";
-export { printSachsenSchema } from "./print-schema.js";
-export { sachsenContextFactory, type SachsenContext } from "./context.js";
+export { SACHSEN, createSachsenSubgraph, printSachsenSchema } from "./state.js";
+export type { SachsenContext } from "./context.js";
 export { createSachsenLoaders, type SachsenLoaders } from "./loaders/index.js";
 export * from "./entities/index.js";
 export { Sachsen_MIGRATIONS, SACHSEN_COMPARATIVE_VIEWS, SachsenSchema1763800000000, SachsenComparativeViews1763800000001 } from "./migrations/index.js";
@@ -21,8 +20,6 @@ export { AsskommMembershipInput, AsskommMembershipPatch } from "./schema/members
 export { AsskommEventInput } from "./schema/event.input.js";
 export { AsskommIndicatorInput } from "./schema/indicator.input.js";
 export { SachsenSourcedRecord, SachsenHistoryResolver } from "./resolvers/index.js";
-export { openSachsenDataSource } from "./db.js";
-export { SACHSEN_DEFAULT_DATABASE, sachsenCliOptions } from "./cli/options.js";
 export { SACHSEN_RECORD_IO, SACHSEN_IMPORT_ORDER, eventIo, gemeindeIo, indicatorIo, membershipIo, programmeIo } from "./io/specs.js";
 export {
   ASSKOMM_PROGRAMME_ID,

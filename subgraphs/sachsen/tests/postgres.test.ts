@@ -1,6 +1,6 @@
 import { runExportCommand, runImportCommand, StateCode, type SubgraphService } from "@laenderhub/shared";
 import { describeContractConformance } from "@laenderhub/shared/testing";
-import { createSachsenSubgraph, SACHSEN_IMPORT_ORDER, sachsenCliOptions, type SachsenContext } from "@laenderhub/subgraph-sachsen";
+import { createSachsenSubgraph, SACHSEN, SACHSEN_IMPORT_ORDER, type SachsenContext } from "@laenderhub/subgraph-sachsen";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import pg from "pg";
@@ -134,9 +134,9 @@ describe.skipIf(!baseUrl)("writes on PostgreSQL", () => {
         const file = join(dir, `${type}.csv`);
         let out = "";
         const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
-        expect(await runExportCommand({ ...sachsenCliOptions("export", ["--type", type, "--out", file, "--database", url], {}), io }), out).toBe(0);
+        expect(await runExportCommand({ ...SACHSEN.cliOptions("export", ["--type", type, "--out", file, "--database", url], {}), io }), out).toBe(0);
         out = "";
-        expect(await runImportCommand({ ...sachsenCliOptions("import", [file, "--type", type, "--database", url], {}), io }), out).toBe(0);
+        expect(await runImportCommand({ ...SACHSEN.cliOptions("import", [file, "--type", type, "--database", url], {}), io }), out).toBe(0);
         expect(out).toMatch(new RegExp(`^${type}: imported: 0 created, 0 updated, (\\d+) unchanged`));
       }
     } finally {

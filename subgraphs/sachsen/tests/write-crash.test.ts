@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRecords } from "@laenderhub/shared";
 import { expectImportSurvivesKill } from "@laenderhub/shared/testing";
-import { membershipIo, openSachsenDataSource, seedSachsen, type MembershipRecord } from "@laenderhub/subgraph-sachsen";
+import { membershipIo, SACHSEN, seedSachsen, type MembershipRecord } from "@laenderhub/subgraph-sachsen";
 import { tempDir } from "./helpers.js";
 
 // "A process killed in the middle of an import leaves the database as it was", for Sachsen's
@@ -61,7 +61,7 @@ describe("sachsen import killed in its write transaction", () => {
 
     // A new file database, migrated by the function the command opens it with, and seeded as
     // the subgraph seeds an empty database on its first start (the command itself never seeds).
-    const ds = await openSachsenDataSource(db);
+    const ds = await SACHSEN.openDatabase(db, { seed: false });
     let seeded: MembershipRecord[];
     try {
       expect((await seedSachsen(ds)).seeded).toBe(true);

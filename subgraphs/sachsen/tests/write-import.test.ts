@@ -1,5 +1,5 @@
 import { AuditEntry, runExportCommand, runImportCommand, type DataFormat } from "@laenderhub/shared";
-import { openSachsenDataSource, SACHSEN_DEFAULT_DATABASE, SACHSEN_IMPORT_ORDER, SACHSEN_RECORD_IO, sachsenCliOptions } from "@laenderhub/subgraph-sachsen";
+import { SACHSEN, SACHSEN_IMPORT_ORDER, SACHSEN_RECORD_IO } from "@laenderhub/subgraph-sachsen";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,7 +29,7 @@ afterEach(() => cleanup());
 async function cli(command: "import" | "export", argv: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const options = { ...sachsenCliOptions(command, argv, env), io: { out: (t: string) => void (out += t), err: (t: string) => void (err += t) } };
+  const options = { ...SACHSEN.cliOptions(command, argv, env), io: { out: (t: string) => void (out += t), err: (t: string) => void (err += t) } };
   const code = await (command === "import" ? runImportCommand(options) : runExportCommand(options));
   return { code, out, err };
 }
@@ -41,7 +41,7 @@ const exportTo = (type: string, format: DataFormat, database = db) => {
 
 /** Everything the import could change: row counts of the tables and of the audit. */
 async function snapshot(database = db): Promise<Record<string, unknown>> {
-  const ds = await openSachsenDataSource(database);
+  const ds = await SACHSEN.openDatabase(database, { seed: false });
   try {
     const count = async (table: string) => Number((await ds.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
     return {
@@ -133,7 +133,7 @@ describe("importing memberships", () => {
     await importFile(write("a.csv", csv(row("SN-P-201"), row("SN-P-202"))));
     const result = await importFile(write("b.csv", csv(row("SN-P-201"), row("SN-P-202", { notes: `"[""graffiti"",""video surveillance""]"` }))));
     expect(result.out).toBe("memberships: imported: 0 created, 1 updated, 1 unchanged (2 rows)\n");
-    const ds = await openSachsenDataSource(db);
+    const ds = await SACHSEN.openDatabase(db, { seed: false });
     try {
       const entries = await ds.getRepository(AuditEntry).find({ where: { recordId: "SN-P-202" }, order: { id: "ASC" } });
       expect(entries.map((e) => [e.action, e.source, e.actorSubject])).toEqual([
@@ -190,7 +190,7 @@ describe("export", () => {
 
     it(`(${format}) imported into an empty migrated database gives the same records`, async () => {
       const empty = join(dir, "empty.sqlite");
-      await (await openSachsenDataSource(empty)).destroy();
+      await (await SACHSEN.openDatabase(empty, { seed: false })).destroy();
       for (const type of SACHSEN_IMPORT_ORDER) {
         const exported = await exportTo(type, format);
         // SEED=false: the commands would otherwise seed the empty database first, as the subgraph does.
@@ -211,7 +211,7 @@ describe("export", () => {
 
 describe("the database the commands open", () => {
   it("is by default the one npm start serves: <repository>/.data/sachsen.sqlite", () => {
-    expect(SACHSEN_DEFAULT_DATABASE).toBe(fileURLToPath(new URL("../../../.data/sachsen.sqlite", import.meta.url)));
+    expect(SACHSEN.cliOptions("export", []).defaultDatabase).toBe(fileURLToPath(new URL("../../../.data/sachsen.sqlite", import.meta.url)));
   });
 
   it("is migrated and seeded when new, as the subgraph does on start; SEED=false leaves it empty", async () => {

@@ -1,6 +1,7 @@
-// Export of Sachsen's records: `npm run export -w @laenderhub/subgraph-sachsen -- --format json --out memberships.json`.
-import { runExportCommand, useCallersDirectory } from "@laenderhub/shared";
-import { sachsenCliOptions } from "./options.js";
+#!/usr/bin/env node
+// `npm run export -w @laenderhub/subgraph-sachsen -- [--format csv|json] [--out …] [--type …]` (`--help` lists every option).
+import { useCallersDirectory } from "@laenderhub/shared";
+import { SACHSEN } from "../state.js";
 
 useCallersDirectory();
-process.exitCode = await runExportCommand(sachsenCliOptions("export", process.argv.slice(2)));
+process.exitCode = await SACHSEN.cli("export", process.argv.slice(2));

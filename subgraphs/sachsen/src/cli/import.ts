@@ -1,6 +1,7 @@
-// Bulk import of Sachsen's records: `npm run import -w @laenderhub/subgraph-sachsen -- file.csv [--dry-run]`.
-import { runImportCommand, useCallersDirectory } from "@laenderhub/shared";
-import { sachsenCliOptions } from "./options.js";
+#!/usr/bin/env node
+// `npm run import -w @laenderhub/subgraph-sachsen -- file.csv [--dry-run] [--type …]` (`--help` lists every option).
+import { useCallersDirectory } from "@laenderhub/shared";
+import { SACHSEN } from "../state.js";
 
 useCallersDirectory();
-process.exitCode = await runImportCommand(sachsenCliOptions("import", process.argv.slice(2)));
+process.exitCode = await SACHSEN.cli("import", process.argv.slice(2));
