@@ -1,4 +1,4 @@
-export { createSachsenAnhaltSubgraph, SACHSEN_ANHALT_SUBGRAPH_NAME, type SachsenAnhaltSubgraphOptions } from "./subgraph.js";
+export { SACHSEN_ANHALT, createSachsenAnhaltSubgraph, printSachsenAnhaltSchema } from "./state.js";
 export type { SachsenAnhaltContext } from "./context.js";
 export * from "./entities/index.js";
 export * from "./schema/index.js";
@@ -6,8 +6,5 @@ export * from "./migrations/index.js";
 export { createSachsenAnhaltLoaders, type SachsenAnhaltLoaders } from "./loaders/index.js";
 export * from "./resolvers/index.js";
 export * from "./seed/index.js";
-export { printSachsenAnhaltSchema } from "./print-schema.js";
-export { openSachsenAnhaltDatabase, type SachsenAnhaltDatabaseOptions } from "./database.js";
 export * from "./write/index.js";
 export * from "./io/index.js";
-export { sachsenAnhaltCliOptions, SACHSEN_ANHALT_DEFAULT_DATABASE } from "./cli/options.js";

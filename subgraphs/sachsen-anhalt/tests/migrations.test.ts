@@ -1,7 +1,7 @@
 import { createDataSource, QueryCounter, WRITE_ENTITIES, WRITE_MIGRATIONS } from "@laenderhub/shared";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openSachsenAnhaltDatabase, SachsenAnhalt_ENTITIES, SachsenAnhalt_MIGRATIONS, seedSachsenAnhalt } from "../src/index.js";
+import { SACHSEN_ANHALT, SachsenAnhalt_ENTITIES, SachsenAnhalt_MIGRATIONS, seedSachsenAnhalt } from "../src/index.js";
 import { tempDir } from "./helpers.js";
 
 describe("Sachsen-Anhalt migrations", () => {
@@ -58,9 +58,10 @@ describe("Sachsen-Anhalt migrations", () => {
       await seedSachsenAnhalt(old);
       await old.destroy();
 
-      const { dataSource, seeded } = await openSachsenAnhaltDatabase(url);
+      // Opened as the subgraph opens it on start: migrated, and seeded only if it were empty.
+      const dataSource = await SACHSEN_ANHALT.openDatabase(url);
       try {
-        expect(seeded).toBe(false);
+        expect(await seedSachsenAnhalt(dataSource)).toBe(false);
         expect(await dataSource.query(`SELECT COUNT(*) AS n FROM audit_entry`)).toEqual([{ n: 0 }]);
         expect(await dataSource.query(`SELECT COUNT(*) AS n FROM st_partnership`)).toEqual([{ n: 6 }]);
         expect(await dataSource.showMigrations()).toBe(false);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DataSource } from "typeorm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadPartnershipRecords, openSachsenAnhaltDatabase, partnershipIo, SACHSEN_ANHALT_IO_SPECS } from "../src/index.js";
+import { loadPartnershipRecords, partnershipIo, SACHSEN_ANHALT, SACHSEN_ANHALT_IO_SPECS } from "../src/index.js";
 import { tempDir } from "./helpers.js";
 
 const EXAMPLE = fileURLToPath(new URL("../examples/partnerships.csv", import.meta.url));
@@ -17,7 +17,7 @@ let remove: () => void;
 let db: DataSource;
 beforeEach(async () => {
   ({ dir, remove } = tempDir());
-  db = (await openSachsenAnhaltDatabase(join(dir, "st.sqlite"))).dataSource;
+  db = await SACHSEN_ANHALT.openDatabase(join(dir, "st.sqlite"));
 });
 afterEach(async () => {
   await db.destroy();
@@ -172,7 +172,7 @@ describe("export", () => {
     await importFile(db, partnershipIo, write("end.csv", "id,status,endedOn\nST-P-03,ENDED,2023-12-31\n"));
     const exported = await exportAll(db, format);
 
-    const empty = (await openSachsenAnhaltDatabase(join(dir, "empty.sqlite"), { seed: false })).dataSource;
+    const empty = await SACHSEN_ANHALT.openDatabase(join(dir, "empty.sqlite"), { seed: false });
     try {
       expect(await partnershipCount(empty)).toBe(0);
       for (const type of TYPES) {
