@@ -31,8 +31,8 @@ describe("Sachsen-Anhalt subgraph: lookups and bad input", () => {
 
   it.each([
     ["a negative page size", `{ sachsenAnhalt { partnerships(first: -1) { totalCount } } }`, "first"],
-    ["a page larger than the limit", `{ sachsenAnhalt { partnerships(first: 101) { totalCount } } }`, "first"],
-    ["a negative offset", `{ sachsenAnhalt { partnerships(offset: -5) { totalCount } } }`, "offset"],
+    ["a page larger than the limit", `{ sachsenAnhalt { partnerships(first: 201) { totalCount } } }`, "first"],
+    ["a cursor that is not one", `{ sachsenAnhalt { partnerships(after: "-5") { totalCount } } }`, "after"],
     ["a date bound that is not an ISO prefix", `{ sachsenAnhalt { partnerships(filter: { signedFrom: "2021-13" }) { totalCount } } }`, "filter.signedFrom"],
     ["a date bound in another format", `{ sachsenAnhalt { partnerships(filter: { signedTo: "13.09.2017" }) { totalCount } } }`, "filter.signedTo"],
     ["an empty id", `{ sachsenAnhalt { partnership(id: " ") { id } } }`, "id"],
@@ -44,10 +44,10 @@ describe("Sachsen-Anhalt subgraph: lookups and bad input", () => {
   });
 
   it("rejects values outside an enum as bad input, naming the variable where there is one", async () => {
-    const result = await run(service, `{ sachsenAnhalt { preventionBodies(status: CLOSED) { id } } }`);
+    const result = await run(service, `{ sachsenAnhalt { preventionBodies(filter: { statuses: [CLOSED] }) { edges { node { id } } } } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.message).toMatch(/"CLOSED" does not exist in "PreventionBodyStatus"/);
-    const variables = await run(service, `query ($s: PreventionBodyStatus) { sachsenAnhalt { preventionBodies(status: $s) { id } } }`, { s: "CLOSED" });
+    const variables = await run(service, `query ($s: PreventionBodyStatus!) { sachsenAnhalt { preventionBodies(filter: { statuses: [$s] }) { edges { node { id } } } } }`, { s: "CLOSED" });
     expect(variables.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "s" });
   });
 });

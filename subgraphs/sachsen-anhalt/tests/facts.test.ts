@@ -28,18 +28,18 @@ describe("Sachsen-Anhalt subgraph: facts from the cited data", () => {
   it("dates the Fortschreibung of the joint declaration 2017-09-13 and the 2004 declaration as scheduled", async () => {
     const { sachsenAnhalt } = await data(
       service,
-      `{ sachsenAnhalt { jointDeclarations { id title date { iso precision note } parties persons { name basis party } description supersedes { id } sources { url } } } }`,
+      `{ sachsenAnhalt { jointDeclarations { id title datedOn { iso precision note } parties persons { name basis party } description supersedes { id } sources { url } } } }`,
     );
     const [original, update] = sachsenAnhalt.jointDeclarations;
     expect(sachsenAnhalt.jointDeclarations).toHaveLength(2);
     expect(update.title).toContain("Fortschreibung");
-    expect(update.date).toMatchObject({ iso: "2017-09-13", precision: "DAY" });
+    expect(update.datedOn).toMatchObject({ iso: "2017-09-13", precision: "DAY" });
     expect(update.supersedes).toEqual({ id: original.id });
     expect(update.parties).toEqual(["Ministerium für Inneres und Sport Sachsen-Anhalt", "Landkreistag Sachsen-Anhalt", "Städte- und Gemeindebund Sachsen-Anhalt"]);
     expect(update.persons).toContainEqual({ name: "Holger Stahlknecht", basis: "ANNOUNCED_SIGNER", party: "CDU" });
     expect(update.persons).toContainEqual({ name: "Michael Ziche", basis: "QUOTED", party: null });
     expect(update.description).toBe(raw.programmes[0]!.framework_documents[1]!.description);
-    expect(original.date).toEqual(expect.objectContaining({ iso: "2004-04-26", precision: "DAY", note: "date of scheduled signing per press invitation of 2004-04-22" }));
+    expect(original.datedOn).toEqual(expect.objectContaining({ iso: "2004-04-26", precision: "DAY", note: "date of scheduled signing per press invitation of 2004-04-22" }));
     expect(original.persons.map((p: { basis: string }) => p.basis)).toEqual(["ANNOUNCED_SIGNER", "ANNOUNCED_SIGNER", "ANNOUNCED_SIGNER"]);
   });
 
@@ -49,8 +49,8 @@ describe("Sachsen-Anhalt subgraph: facts from the cited data", () => {
       `{ sachsenAnhalt { partnership(id: "ST-P-01") {
           id state instrument instrumentLabel signedOn { iso precision year month day }
           signatories { name role organisation party basis } present { name }
-          policePartner { name kind } partners municipality { id } localMunicipality { name ags landkreis }
-          fieldsOfAction notes status agreementId agreementMembers { id } } } }`,
+          policePartner { name kind } partners municipality { id } registeredMunicipality { name ags district }
+          fieldsOfAction notes { text } status agreementId agreementMembers { id } } } }`,
     );
     const halle = sachsenAnhalt.partnership;
     expect(halle.instrument).toBe("TARGET_AGREEMENT");
@@ -61,7 +61,7 @@ describe("Sachsen-Anhalt subgraph: facts from the cited data", () => {
     expect(halle.present).toEqual([]);
     expect(halle.policePartner).toEqual({ name: "Polizeidirektion (Halle)", kind: "POLIZEIDIREKTION" });
     expect(halle.municipality).toEqual({ id: "ST-M-15002000" });
-    expect(halle.localMunicipality).toEqual({ name: "Halle (Saale)", ags: "15002000", landkreis: null });
+    expect(halle.registeredMunicipality).toEqual({ name: "Halle (Saale)", ags: "15002000", district: null });
     // "joint patrols" is the only note of Halle's that names a shared field of action.
     expect(halle.fieldsOfAction).toEqual(["JOINT_PATROLS"]);
     expect(halle.status).toBe("ACTIVE");
@@ -79,11 +79,11 @@ describe("Sachsen-Anhalt subgraph: facts from the cited data", () => {
     const { sachsenAnhalt } = await data(
       service,
       `{ sachsenAnhalt { partnership(id: "ST-P-06") { instrument signedOn { iso precision year note } signatories { name } policePartner { kind }
-          localMunicipality { id ags landkreis agsNote agsSources { url } } } } }`,
+          registeredMunicipality { id ags district agsNote agsSources { url } } } } }`,
     );
     const tangermuende = sachsenAnhalt.partnership;
-    expect(tangermuende.localMunicipality).toMatchObject({ id: "ST-M-TANGERMUENDE", ags: "15090550", landkreis: "Landkreis Stendal" });
-    expect(tangermuende.localMunicipality.agsSources.length).toBeGreaterThan(0);
+    expect(tangermuende.registeredMunicipality).toMatchObject({ id: "ST-M-TANGERMUENDE", ags: "15090550", district: "Landkreis Stendal" });
+    expect(tangermuende.registeredMunicipality.agsSources.length).toBeGreaterThan(0);
     expect(tangermuende.signedOn).toEqual({ iso: null, precision: "UNKNOWN", year: null, note: "start date not found" });
     expect(tangermuende.instrument).toBe("PREVENTION_PARTNERSHIP");
     expect(tangermuende.signatories).toEqual([]);
@@ -91,28 +91,30 @@ describe("Sachsen-Anhalt subgraph: facts from the cited data", () => {
   });
 
   it("has the 6 local partnerships of the data, ordered by signing date with the unknown one last", async () => {
-    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { partnerships(first: 100) { totalCount hasNextPage items { id signedOn { iso } } } } }`);
+    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { partnerships(first: 100) { totalCount pageInfo { hasNextPage } edges { node { id signedOn { iso } } } } } }`);
     expect(raw.participations).toHaveLength(6);
     expect(sachsenAnhalt.partnerships.totalCount).toBe(6);
-    expect(sachsenAnhalt.partnerships.hasNextPage).toBe(false);
-    expect(sachsenAnhalt.partnerships.items.map((p: { id: string }) => p.id)).toEqual(["ST-P-01", "ST-P-02", "ST-P-03", "ST-P-04", "ST-P-05", "ST-P-06"]);
-    expect(new Set(sachsenAnhalt.partnerships.items.map((p: { id: string }) => p.id))).toEqual(new Set(raw.participations.map((p) => p.id)));
+    expect(sachsenAnhalt.partnerships.pageInfo.hasNextPage).toBe(false);
+    expect(sachsenAnhalt.partnerships.edges.map((e: any) => e.node).map((p: { id: string }) => p.id)).toEqual(["ST-P-01", "ST-P-02", "ST-P-03", "ST-P-04", "ST-P-05", "ST-P-06"]);
+    expect(new Set(sachsenAnhalt.partnerships.edges.map((e: any) => e.node).map((p: { id: string }) => p.id))).toEqual(new Set(raw.participations.map((p) => p.id)));
   });
 
   it("serves every partnership's dataset fields as the data has them", async () => {
     const { sachsenAnhalt } = await data(
       service,
-      `{ sachsenAnhalt { partnerships(first: 100) { items { id instrument instrumentLabel agreementId partners place notes format ordinal ordinalBasis ordinalBasisText
-          effectiveOn { iso precision } signatories { name basis } present { name } fieldsOfAction group { name } municipality { id } sources { url publisher publishedOn } } } } }`,
+      `{ sachsenAnhalt { partnerships(first: 100) { edges { node { id instrument instrumentLabel agreementId partners place notes { text sources { url } } format ordinal ordinalBasis ordinalBasisText
+          effectiveOn { iso precision } signatories { name basis } present { name } fieldsOfAction group { name } municipality { id } sources { url publisher publishedOn } } } } } }`,
     );
-    for (const item of sachsenAnhalt.partnerships.items) {
+    for (const item of sachsenAnhalt.partnerships.edges.map((e: any) => e.node)) {
       const record = raw.participations.find((p) => p.id === item.id)!;
       expect(item.instrument).toBe(record.instrument);
       expect(item.instrumentLabel).toBe(record.instrument_label);
       expect(item.agreementId).toBe(record.agreement_id);
       expect(item.partners).toEqual(record.parties);
       expect(item.place).toBe(record.place);
-      expect(item.notes).toEqual(record.notes);
+      expect(item.notes.map((n: { text: string }) => n.text)).toEqual(record.notes);
+      // A note rests on the record's sources.
+      for (const n of item.notes) expect(n.sources).toEqual(item.sources.map((s: { url: string }) => ({ url: s.url })));
       expect(item.format).toBe(record.format);
       expect(item.ordinal).toBe(record.ordinal);
       expect(item.ordinalBasisText).toBe(record.ordinal_basis);
@@ -123,16 +125,16 @@ describe("Sachsen-Anhalt subgraph: facts from the cited data", () => {
       expect(item.present.map((s: { name: string }) => s.name)).toEqual(record.present.map((s) => s.name));
       expect(item.sources).toEqual(record.sources.map((s) => ({ url: s.url, publisher: s.publisher, publishedOn: s.published })));
     }
-    const magdeburg = sachsenAnhalt.partnerships.items.find((p: { id: string }) => p.id === "ST-P-03");
+    const magdeburg = sachsenAnhalt.partnerships.edges.map((e: any) => e.node).find((p: { id: string }) => p.id === "ST-P-03");
     expect(magdeburg.effectiveOn).toEqual({ iso: "2020-04-01", precision: "DAY" });
   });
 
   it("serves the strategic lines in their own wording with the shared values they name", async () => {
-    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { strategicLines { wording fieldsOfAction introducedBy { id date { iso } } sources { url } } programme { fieldsOfAction } } }`);
+    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { strategicLines { wording fieldsOfAction introducedBy { id datedOn { iso } } sources { url } } programme { fieldsOfAction } } }`);
     const lines = sachsenAnhalt.strategicLines;
     expect(lines.map((l: { wording: string }) => l.wording)).toEqual(raw.programmes[0]!.fields_of_action);
     expect(lines.map((l: { fieldsOfAction: string[] }) => l.fieldsOfAction)).toEqual([[], ["INFORMATION_EXCHANGE"], ["TRAFFIC_SAFETY"], ["PREVENTION_BODY"]]);
-    expect(lines[2].introducedBy.date.iso).toBe("2017-09-13");
+    expect(lines[2].introducedBy.datedOn.iso).toBe("2017-09-13");
     expect(lines[0].introducedBy).toBeNull();
     expect(sachsenAnhalt.programme.fieldsOfAction).toEqual(["INFORMATION_EXCHANGE", "PREVENTION_BODY", "TRAFFIC_SAFETY"]);
   });
@@ -158,18 +160,18 @@ describe("Sachsen-Anhalt subgraph: facts from the cited data", () => {
   });
 
   it("serves the prevention bodies with their status, and actor types only where a note names them", async () => {
-    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { preventionBodies { id name kind status note actorTypes date { iso precision } municipality { id } } } }`);
-    const bodies = sachsenAnhalt.preventionBodies;
+    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { preventionBodies(first: 200) { edges { node { id name kind status note actorTypes statusOn { iso precision } municipality { id } } } } } }`);
+    const bodies = sachsenAnhalt.preventionBodies.edges.map((e: any) => e.node);
     const expected = raw.municipalities.flatMap((m) => m.prevention_bodies.map((b) => ({ name: b.name, status: b.status, municipality: m.id })));
     expect(bodies.map((b: { name: string; status: string; municipality: { id: string } }) => ({ name: b.name, status: b.status, municipality: b.municipality.id }))).toEqual(
       expect.arrayContaining(expected),
     );
     expect(bodies).toHaveLength(expected.length);
     const magdeburg = bodies.find((b: { name: string }) => b.name === "Kriminalpräventiver Beirat Magdeburg");
-    expect(magdeburg).toMatchObject({ status: "EXISTING", actorTypes: ["POLICE", "MUNICIPAL_AUTHORITY"], date: { iso: null, precision: "UNKNOWN" } });
+    expect(magdeburg).toMatchObject({ status: "EXISTING", actorTypes: ["POLICE", "MUNICIPAL_AUTHORITY"], statusOn: { iso: null, precision: "UNKNOWN" } });
     for (const body of bodies.filter((b: { name: string }) => b !== magdeburg)) expect(body.actorTypes).toEqual([]);
-    const { sachsenAnhalt: planned } = await data(service, `{ sachsenAnhalt { preventionBodies(status: PLANNED) { name } } }`);
-    expect(planned.preventionBodies).toEqual([{ name: "Kriminalpräventiver Rat Bad Dürrenberg" }]);
+    const { sachsenAnhalt: planned } = await data(service, `{ sachsenAnhalt { preventionBodies(filter: { statuses: [PLANNED] }) { edges { node { name } } } } }`);
+    expect(planned.preventionBodies.edges.map((e: any) => e.node)).toEqual([{ name: "Kriminalpräventiver Rat Bad Dürrenberg" }]);
   });
 
   it("serves the Landespräventionsrat constituted 1999-09-06 with its membership series", async () => {
@@ -188,66 +190,68 @@ describe("Sachsen-Anhalt subgraph: facts from the cited data", () => {
   });
 
   it("serves the Regionalkonferenzen as announced for the second half of 2017, status as the data gives", async () => {
-    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { regionalConferences { id eventType date { iso precision year month } datePeriod status place additionalDates } } }`);
+    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { regionalConferences { edges { node { id eventType occursOn { iso precision year month } datePeriod status place alsoOccursOn { iso precision note } } } } } }`);
     const record = raw.events.find((e) => e.event_type === "REGIONAL_CONFERENCE_SERIES")!;
-    expect(sachsenAnhalt.regionalConferences).toEqual([
+    expect(sachsenAnhalt.regionalConferences.edges.map((e: any) => e.node)).toEqual([
       {
         id: record.id,
         eventType: "REGIONAL_CONFERENCE_SERIES",
-        date: { iso: "2017", precision: "HALF_YEAR", year: 2017, month: null },
+        occursOn: { iso: "2017", precision: "HALF_YEAR", year: 2017, month: null },
         datePeriod: "2017-H2",
         status: record.status,
         place: null,
-        additionalDates: ["2017-H2 (announced)"],
+        alsoOccursOn: [{ iso: "2017", precision: "HALF_YEAR", note: "2017-H2 (announced)" }],
       },
     ]);
   });
 
   it("serves every event of the state with the data's type, status, format and related partnerships", async () => {
-    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { events { id eventType status format place title relatedIds relatedPartnerships { id } } } }`);
-    expect(sachsenAnhalt.events).toHaveLength(raw.events.length);
-    for (const event of sachsenAnhalt.events) {
+    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { events { edges { node { id eventType status format place title relatedIds relatedPartnerships { id } } } } } }`);
+    expect(sachsenAnhalt.events.edges.map((e: any) => e.node)).toHaveLength(raw.events.length);
+    for (const event of sachsenAnhalt.events.edges.map((e: any) => e.node)) {
       const record = raw.events.find((e) => e.id === event.id)!;
       expect(event).toMatchObject({ eventType: record.event_type, status: record.status, format: record.format, place: record.place, title: record.title });
       expect(event.relatedPartnerships.map((p: { id: string }) => p.id)).toEqual(record.related_records);
     }
-    const { sachsenAnhalt: cancelled } = await data(service, `{ sachsenAnhalt { events(status: CANCELLED) { id format } signings: events(eventType: "SIGNING") { date { iso } } } }`);
-    expect(cancelled.events).toEqual([{ id: "ST-E-008", format: "HYBRID" }]);
-    expect(cancelled.signings.map((e: { date: { iso: string } }) => e.date.iso)).toEqual(["2004-04-26", "2017-09-13"]);
+    const { sachsenAnhalt: cancelled } = await data(service, `{ sachsenAnhalt { events(filter: { statuses: [CANCELLED] }) { edges { node { id format } } } signings: events(filter: { eventTypes: ["SIGNING"] }) { edges { node { occursOn { iso } } } } } }`);
+    expect(cancelled.events.edges.map((e: any) => e.node)).toEqual([{ id: "ST-E-008", format: "HYBRID" }]);
+    expect(cancelled.signings.edges.map((e: any) => e.node).map((e: { occursOn: { iso: string } }) => e.occursOn.iso)).toEqual(["2004-04-26", "2017-09-13"]);
   });
 
   it("serves the indicators as time series, qualifier EXACT where the data gives none", async () => {
-    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { indicators { id indicator value unit qualifier referenceOn { iso } } participants: indicators(indicator: "event_participants") { qualifier value } } }`);
-    expect(sachsenAnhalt.indicators.map((i: { id: string }) => i.id)).toEqual(["ST-I-003", "ST-I-004", "ST-I-001", "ST-I-002"]);
-    expect(sachsenAnhalt.participants).toEqual([
+    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { indicators { edges { node { figures { id indicator value unit qualifier referenceOn { iso } } } } } participants: indicators(filter: { indicators: ["event_participants"] }) { edges { node { figures { qualifier value } } } } } }`);
+    expect(sachsenAnhalt.indicators.edges.flatMap((e: any) => e.node.figures).map((i: { id: string }) => i.id)).toEqual(["ST-I-003", "ST-I-004", "ST-I-001", "ST-I-002"]);
+    expect(sachsenAnhalt.participants.edges.flatMap((e: any) => e.node.figures)).toEqual([
       { qualifier: "ABOUT", value: 100 },
       { qualifier: "MORE_THAN", value: 180 },
     ]);
-    expect(sachsenAnhalt.indicators.find((i: { id: string }) => i.id === "ST-I-001").qualifier).toBe("EXACT");
+    expect(sachsenAnhalt.indicators.edges.flatMap((e: any) => e.node.figures).find((i: { id: string }) => i.id === "ST-I-001").qualifier).toBe("EXACT");
   });
 
   it("filters and pages the partnerships", async () => {
-    const q = `query ($filter: SachsenAnhaltLocalPartnershipFilter, $first: Int!, $offset: Int!) {
-      sachsenAnhalt { partnerships(filter: $filter, first: $first, offset: $offset) { totalCount offset hasNextPage items { id } } } }`;
-    const ids = async (filter: object | null, first = 100, offset = 0) => {
-      const { sachsenAnhalt } = await data(service, q, { filter, first, offset });
+    const q = `query ($filter: SachsenAnhaltPartnershipFilterInput, $first: Int!, $after: String) {
+      sachsenAnhalt { partnerships(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`;
+    const ids = async (filter: object | null, first = 100, after: string | null = null) => {
+      const { sachsenAnhalt } = await data(service, q, { filter, first, after });
       return sachsenAnhalt.partnerships;
     };
-    expect((await ids({ instruments: ["COOPERATION_AGREEMENT"] })).items.map((p: { id: string }) => p.id)).toEqual(["ST-P-02", "ST-P-03", "ST-P-04", "ST-P-05"]);
-    expect((await ids({ signedFrom: "2020", signedTo: "2021" })).items.map((p: { id: string }) => p.id)).toEqual(["ST-P-03", "ST-P-04"]);
+    expect((await ids({ instruments: ["COOPERATION_AGREEMENT"] })).edges.map((e: any) => e.node).map((p: { id: string }) => p.id)).toEqual(["ST-P-02", "ST-P-03", "ST-P-04", "ST-P-05"]);
+    expect((await ids({ signedFrom: "2020", signedTo: "2021" })).edges.map((e: any) => e.node).map((p: { id: string }) => p.id)).toEqual(["ST-P-03", "ST-P-04"]);
     expect((await ids({ signedTo: "2021-07" })).totalCount).toBe(4);
-    expect((await ids({ fieldsOfAction: ["PREVENTION_BODY"] })).items.map((p: { id: string }) => p.id)).toEqual(["ST-P-04", "ST-P-05"]);
-    expect((await ids({ municipalityIds: ["ST-M-TANGERMUENDE"] })).items.map((p: { id: string }) => p.id)).toEqual(["ST-P-06"]);
+    expect((await ids({ fieldsOfAction: ["PREVENTION_BODY"] })).edges.map((e: any) => e.node).map((p: { id: string }) => p.id)).toEqual(["ST-P-04", "ST-P-05"]);
+    expect((await ids({ municipalityIds: ["ST-M-TANGERMUENDE"] })).edges.map((e: any) => e.node).map((p: { id: string }) => p.id)).toEqual(["ST-P-06"]);
     expect((await ids({ instruments: [] })).totalCount).toBe(0);
-    const second = await ids(null, 2, 2);
-    expect(second).toEqual({ totalCount: 6, offset: 2, hasNextPage: true, items: [{ id: "ST-P-03" }, { id: "ST-P-04" }] });
-    expect((await ids(null, 2, 6)).items).toEqual([]);
+    const first = await ids(null, 2);
+    const second = await ids(null, 2, first.pageInfo.endCursor);
+    expect(second).toMatchObject({ totalCount: 6, pageInfo: { hasNextPage: true }, edges: [{ node: { id: "ST-P-03" } }, { node: { id: "ST-P-04" } }] });
+    const third = await ids(null, 2, second.pageInfo.endCursor);
+    expect((await ids(null, 2, third.pageInfo.endCursor)).edges).toEqual([]);
   });
 
   it("lists the state's municipality register with the prevention bodies and partnerships of each", async () => {
-    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { municipalities { id name ags type gazetteer { id } partnerships { id } preventionBodies { name } sources { url } } } }`);
-    expect(sachsenAnhalt.municipalities.map((m: { id: string }) => m.id).sort()).toEqual(raw.municipalities.map((m) => m.id).sort());
-    const weissenfels = sachsenAnhalt.municipalities.find((m: { name: string }) => m.name === "Weißenfels");
+    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { municipalities(first: 200) { edges { node { id name ags type gazetteer { id } partnerships { id } preventionBodies { name } sources { url } } } } } }`);
+    expect(sachsenAnhalt.municipalities.edges.map((e: any) => e.node).map((m: { id: string }) => m.id).sort()).toEqual(raw.municipalities.map((m) => m.id).sort());
+    const weissenfels = sachsenAnhalt.municipalities.edges.map((e: any) => e.node).find((m: { name: string }) => m.name === "Weißenfels");
     expect(weissenfels).toMatchObject({ ags: "15084550", gazetteer: { id: "ST-M-15084550" }, partnerships: [{ id: "ST-P-05" }], preventionBodies: [{ name: "Kriminalpräventiver Beirat Weißenfels" }] });
   });
 });

@@ -44,24 +44,24 @@ describe.skipIf(!baseUrl)("sachsen-anhalt subgraph on PostgreSQL", () => {
     const { sachsenAnhalt } = await data(
       service,
       `{ sachsenAnhalt {
-          partnerships(first: 100) { totalCount items { id signedOn { iso precision } signatories { name } fieldsOfAction } }
-          filtered: partnerships(filter: { signedFrom: "2020", signedTo: "2021", fieldsOfAction: [JOINT_PATROLS] }) { items { id } }
-          jointDeclarations { date { iso } }
-          regionalConferences { date { iso precision } datePeriod }
-          indicators { id value qualifier }
-          preventionBodies(status: EXISTING) { actorTypes }
+          partnerships(first: 100) { totalCount edges { node { id signedOn { iso precision } signatories { name } fieldsOfAction } } }
+          filtered: partnerships(filter: { signedFrom: "2020", signedTo: "2021", fieldsOfAction: [JOINT_PATROLS] }) { edges { node { id } } }
+          jointDeclarations { datedOn { iso } }
+          regionalConferences { edges { node { occursOn { iso precision } datePeriod } } }
+          indicators { edges { node { figures { id value qualifier } } } }
+          preventionBodies(filter: { statuses: [EXISTING] }) { edges { node { actorTypes } } }
           landespraeventionsrat { constitutedOn { iso } memberCounts { value } }
       } }`,
     );
     expect(sachsenAnhalt.partnerships.totalCount).toBe(6);
-    expect(sachsenAnhalt.partnerships.items.map((p: { id: string }) => p.id)).toEqual(["ST-P-01", "ST-P-02", "ST-P-03", "ST-P-04", "ST-P-05", "ST-P-06"]);
-    expect(sachsenAnhalt.partnerships.items[3].signedOn).toEqual({ iso: "2021-07", precision: "MONTH" });
-    expect(sachsenAnhalt.partnerships.items[0].signatories.map((s: { name: string }) => s.name)).toEqual(["Ingrid Häußler", "Walter Schumann"]);
-    expect(sachsenAnhalt.filtered.items).toEqual([{ id: "ST-P-03" }, { id: "ST-P-04" }]);
-    expect(sachsenAnhalt.jointDeclarations.map((d: { date: { iso: string } }) => d.date.iso)).toEqual(["2004-04-26", "2017-09-13"]);
-    expect(sachsenAnhalt.regionalConferences).toEqual([{ date: { iso: "2017", precision: "HALF_YEAR" }, datePeriod: "2017-H2" }]);
-    expect(sachsenAnhalt.indicators.map((i: { value: number }) => i.value)).toEqual([100, 180, 56, 50]);
-    expect(sachsenAnhalt.preventionBodies).toEqual([{ actorTypes: ["POLICE", "MUNICIPAL_AUTHORITY"] }]);
+    expect(sachsenAnhalt.partnerships.edges.map((e: any) => e.node).map((p: { id: string }) => p.id)).toEqual(["ST-P-01", "ST-P-02", "ST-P-03", "ST-P-04", "ST-P-05", "ST-P-06"]);
+    expect(sachsenAnhalt.partnerships.edges.map((e: any) => e.node)[3].signedOn).toEqual({ iso: "2021-07", precision: "MONTH" });
+    expect(sachsenAnhalt.partnerships.edges.map((e: any) => e.node)[0].signatories.map((s: { name: string }) => s.name)).toEqual(["Ingrid Häußler", "Walter Schumann"]);
+    expect(sachsenAnhalt.filtered.edges.map((e: any) => e.node)).toEqual([{ id: "ST-P-03" }, { id: "ST-P-04" }]);
+    expect(sachsenAnhalt.jointDeclarations.map((d: { datedOn: { iso: string } }) => d.datedOn.iso)).toEqual(["2004-04-26", "2017-09-13"]);
+    expect(sachsenAnhalt.regionalConferences.edges.map((e: any) => e.node)).toEqual([{ occursOn: { iso: "2017", precision: "HALF_YEAR" }, datePeriod: "2017-H2" }]);
+    expect(sachsenAnhalt.indicators.edges.flatMap((e: any) => e.node.figures).map((i: { value: number }) => i.value)).toEqual([100, 180, 56, 50]);
+    expect(sachsenAnhalt.preventionBodies.edges.map((e: any) => e.node)).toEqual([{ actorTypes: ["POLICE", "MUNICIPAL_AUTHORITY"] }]);
     expect(sachsenAnhalt.landespraeventionsrat.memberCounts.map((c: { value: number }) => c.value)).toEqual([56, 50]);
   });
 
@@ -94,8 +94,8 @@ describe.skipIf(!baseUrl)("sachsen-anhalt subgraph on PostgreSQL", () => {
       expect(ended.data!.endSachsenAnhaltPartnership).toEqual({ status: "ENDED", endedOn: "2025-01-31" });
       const taken = await run(writable, CREATE, { input: newPartnership() }, editor);
       expect(taken.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "input.newMunicipality.ags" });
-      const { sachsenAnhalt } = await data(writable, `{ sachsenAnhalt { history(id: "ST-P-07") { action } } }`);
-      expect(sachsenAnhalt.history).toEqual([{ action: "CREATE" }, { action: "END" }]);
+      const { sachsenAnhalt } = await data(writable, `{ sachsenAnhalt { history(filter: { recordIds: ["ST-P-07"] }) { edges { node { action } } } } }`);
+      expect(sachsenAnhalt.history.edges.map((e: any) => e.node)).toEqual([{ action: "CREATE" }, { action: "END" }]);
       const contract = await data(writable, `{ _comparativeParticipations(filter: { statuses: ["ENDED"] }) { rows { id municipalityName } } }`);
       expect(contract._comparativeParticipations.rows).toEqual([{ id: "ST-P-07", municipalityName: "Hansestadt Stendal" }]);
     } finally {

@@ -61,10 +61,10 @@ describe("Sachsen-Anhalt seed", () => {
 
     const second = await createSachsenAnhaltSubgraph({ databaseUrl: file });
     try {
-      const { sachsenAnhalt } = await data(second, `{ sachsenAnhalt { partnership(id: "ST-P-06") { place } partnerships { totalCount } indicators { id } } }`);
+      const { sachsenAnhalt } = await data(second, `{ sachsenAnhalt { partnership(id: "ST-P-06") { place } partnerships { totalCount } indicators { edges { node { figures { id } } } } } }`);
       expect(sachsenAnhalt.partnership.place).toBe("Rathaus Tangermünde (edited)");
       expect(sachsenAnhalt.partnerships.totalCount).toBe(Number(afterEdit[0].n));
-      expect(sachsenAnhalt.indicators.map((i: { id: string }) => i.id)).not.toContain("ST-I-002");
+      expect(sachsenAnhalt.indicators.edges.flatMap((e: any) => e.node.figures).map((i: { id: string }) => i.id)).not.toContain("ST-I-002");
       expect(await seedSachsenAnhalt(second.dataSource)).toBe(false);
     } finally {
       await second.close();

@@ -9,13 +9,13 @@ const EVERYTHING = `{
       jointDeclarations { id sources { url } } strategicLines { id sources { url } } fundingStatements { amountEur sources { url } } }
     jointDeclarations { id sources { url } }
     strategicLines { id sources { url } }
-    partnerships(first: 100) { totalCount items { id sources { url } localMunicipality { id sources { url } } } }
-    preventionBodies { id sources { url } }
-    events { id sources { url } }
-    regionalConferences { id sources { url } }
-    indicators { id sources { url } }
+    partnerships(first: 100) { totalCount edges { node { id sources { url } registeredMunicipality { id sources { url } } } } }
+    preventionBodies(first: 200) { edges { node { id sources { url } } } }
+    events(first: 200) { edges { node { id sources { url } } } }
+    regionalConferences { edges { node { id sources { url } } } }
+    indicators { edges { node { figures { id sources { url } } } } }
     landespraeventionsrat { id sources { url } memberCounts { id sources { url } } }
-    municipalities { id sources { url } }
+    municipalities(first: 200) { edges { node { id sources { url } } } }
   }
 }`;
 
@@ -39,21 +39,21 @@ describe("Sachsen-Anhalt subgraph: every fact carries a source", () => {
       ["programme.fundingStatements", st.programme.fundingStatements],
       ["jointDeclarations", st.jointDeclarations],
       ["strategicLines", st.strategicLines],
-      ["partnerships", st.partnerships.items],
-      ["partnerships.localMunicipality", st.partnerships.items.map((p: { localMunicipality: Cited }) => p.localMunicipality)],
-      ["preventionBodies", st.preventionBodies],
-      ["events", st.events],
-      ["regionalConferences", st.regionalConferences],
-      ["indicators", st.indicators],
+      ["partnerships", st.partnerships.edges.map((e: any) => e.node)],
+      ["partnerships.registeredMunicipality", st.partnerships.edges.map((e: any) => e.node).map((p: { registeredMunicipality: Cited }) => p.registeredMunicipality)],
+      ["preventionBodies", st.preventionBodies.edges.map((e: any) => e.node)],
+      ["events", st.events.edges.map((e: any) => e.node)],
+      ["regionalConferences", st.regionalConferences.edges.map((e: any) => e.node)],
+      ["indicators", st.indicators.edges.flatMap((e: any) => e.node.figures)],
       ["landespraeventionsrat", [st.landespraeventionsrat]],
       ["landespraeventionsrat.memberCounts", st.landespraeventionsrat.memberCounts],
-      ["municipalities", st.municipalities],
+      ["municipalities", st.municipalities.edges.map((e: any) => e.node)],
     ];
     // The lists that must not be empty in the seeded database (funding statements are: none were found).
     for (const name of ["partnerships", "preventionBodies", "events", "indicators", "municipalities", "jointDeclarations", "strategicLines"]) {
       expect(lists.find(([n]) => n === name)![1].length, name).toBeGreaterThan(0);
     }
-    expect(st.partnerships.items).toHaveLength(st.partnerships.totalCount);
+    expect(st.partnerships.edges.map((e: any) => e.node)).toHaveLength(st.partnerships.totalCount);
     for (const [name, list] of lists) {
       for (const record of list) {
         expect(record.sources.length, `${name} ${record.id ?? ""}`).toBeGreaterThan(0);

@@ -50,7 +50,7 @@ describe("write authorisation", () => {
     for (const mutation of [
       `mutation { updateSachsenAnhaltPartnership(id: "ST-P-01", input: { place: "x" }) { id } }`,
       `mutation { endSachsenAnhaltPartnership(id: "ST-P-01", endedOn: "2020-01-01") { id } }`,
-      `mutation { recordSachsenAnhaltEvent(input: { title: "x", eventType: "CONFERENCE", status: "HELD", sources: [] }) { id } }`,
+      `mutation { recordSachsenAnhaltEvent(input: { title: "x", eventType: "CONFERENCE", status: HELD, sources: [] }) { id } }`,
       `mutation { publishSachsenAnhaltIndicator(input: { indicator: "x", label: "x", value: 1, unit: "x", sources: [] }) { id } }`,
       `mutation { attachSachsenAnhaltSources(recordId: "ST-P-01", sources: [{ url: "https://example.org" }]) { __typename } }`,
     ]) {

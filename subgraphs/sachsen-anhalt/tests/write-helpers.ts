@@ -39,7 +39,7 @@ export function newPartnership(overrides: Record<string, unknown> = {}): Record<
       ags: "15090535",
       name: "Hansestadt Stendal",
       type: "Hansestadt (Einheitsgemeinde)",
-      landkreis: "Landkreis Stendal",
+      district: "Landkreis Stendal",
       sources: [{ url: "https://de.wikipedia.org/wiki/Stendal", publisher: "Wikipedia (de)" }],
     },
     instrument: "COOPERATION_AGREEMENT",
@@ -64,7 +64,7 @@ export const CREATE = /* GraphQL */ `
       id status endedOn agreementId instrument
       signedOn { iso precision }
       municipality { id }
-      localMunicipality { id ags name }
+      registeredMunicipality { id ags name }
       policePartner { name kind }
       fieldsOfAction
       signatories { name basis }

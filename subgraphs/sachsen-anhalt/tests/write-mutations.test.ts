@@ -6,7 +6,7 @@ import { bearer, counts, CREATE, createWritableSubgraph, newPartnership, SOURCE 
 
 const HISTORY = /* GraphQL */ `
   query ($id: ID!) {
-    sachsenAnhalt { history(id: $id) { recordType recordId state action actor { subject state role } source changedFields before after note at } }
+    sachsenAnhalt { history(filter: { recordIds: [$id] }) { edges { node { recordType recordId state action actor { subject state role } source changedFields before after note at } } } }
   }
 `;
 const CONTRACT_PARTICIPATION = /* GraphQL */ `
@@ -35,7 +35,7 @@ async function write(query: string, variables: Record<string, unknown>): Promise
 }
 
 async function history(id: string): Promise<any[]> {
-  return (await data(service, HISTORY, { id })).sachsenAnhalt.history;
+  return (await data(service, HISTORY, { id })).sachsenAnhalt.history.edges.map((e: any) => e.node);
 }
 
 describe("createSachsenAnhaltPartnership", () => {
@@ -50,7 +50,7 @@ describe("createSachsenAnhaltPartnership", () => {
       instrument: "COOPERATION_AGREEMENT",
       signedOn: { iso: "2024-05-13", precision: "DAY" },
       municipality: { id: "ST-M-15090535" },
-      localMunicipality: { id: "ST-M-15090535", ags: "15090535", name: "Hansestadt Stendal" },
+      registeredMunicipality: { id: "ST-M-15090535", ags: "15090535", name: "Hansestadt Stendal" },
       policePartner: { name: "Polizeirevier Stendal", kind: "POLIZEIREVIER" },
       fieldsOfAction: ["JOINT_PATROLS", "VIDEO_SURVEILLANCE"],
       signatories: [{ name: "Erika Beispiel", basis: "SIGNED" }, { name: "Max Muster", basis: "SIGNED" }],
@@ -128,7 +128,7 @@ describe("createSachsenAnhaltPartnership", () => {
 describe("updateSachsenAnhaltPartnership", () => {
   const UPDATE = /* GraphQL */ `
     mutation ($id: ID!, $input: SachsenAnhaltPartnershipUpdateInput!) {
-      updateSachsenAnhaltPartnership(id: $id, input: $input) { id place notes fieldsOfAction signatories { name } present { name } instrumentLabel signedOn { iso } sources { url } }
+      updateSachsenAnhaltPartnership(id: $id, input: $input) { id place notes { text } fieldsOfAction signatories { name } present { name } instrumentLabel signedOn { iso } sources { url } }
     }
   `;
 
@@ -214,7 +214,7 @@ describe("endSachsenAnhaltPartnership", () => {
 
   it("keeps an ended partnership ENDED: an update cannot set another status", async () => {
     await write(END, { id: "ST-P-03", endedOn: "2023-12-31" });
-    const result = await run(service, `mutation { updateSachsenAnhaltPartnership(id: "ST-P-03", input: { status: "ACTIVE" }) { id } }`, {}, editor);
+    const result = await run(service, `mutation { updateSachsenAnhaltPartnership(id: "ST-P-03", input: { status: ACTIVE }) { id } }`, {}, editor);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.status" });
   });
 });
@@ -222,25 +222,25 @@ describe("endSachsenAnhaltPartnership", () => {
 describe("recordSachsenAnhaltEvent and publishSachsenAnhaltIndicator", () => {
   it("records an event, served by the namespace, the contract and the history", async () => {
     const { recordSachsenAnhaltEvent: event } = await write(
-      `mutation ($input: SachsenAnhaltEventInput!) { recordSachsenAnhaltEvent(input: $input) { id title status date { iso precision } relatedPartnerships { id } sources { url } } }`,
-      { input: { title: "Sicherheitskonferenz Altmark", eventType: "CONFERENCE", status: "HELD", date: "2024-06", format: "IN_PERSON", place: "Stendal", relatedIds: ["ST-P-02"], sources: [SOURCE] } },
+      `mutation ($input: SachsenAnhaltEventInput!) { recordSachsenAnhaltEvent(input: $input) { id title status occursOn { iso precision } relatedPartnerships { id } sources { url } } }`,
+      { input: { title: "Sicherheitskonferenz Altmark", eventType: "CONFERENCE", status: "HELD", occursOn: "2024-06", format: "IN_PERSON", place: "Stendal", relatedIds: ["ST-P-02"], sources: [SOURCE] } },
     );
-    expect(event).toEqual({ id: "ST-E-013", title: "Sicherheitskonferenz Altmark", status: "HELD", date: { iso: "2024-06", precision: "MONTH" }, relatedPartnerships: [{ id: "ST-P-02" }], sources: [{ url: SOURCE.url }] });
-    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { event(id: "ST-E-013") { title } events(eventType: "CONFERENCE") { id } } }`);
+    expect(event).toEqual({ id: "ST-E-013", title: "Sicherheitskonferenz Altmark", status: "HELD", occursOn: { iso: "2024-06", precision: "MONTH" }, relatedPartnerships: [{ id: "ST-P-02" }], sources: [{ url: SOURCE.url }] });
+    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { event(id: "ST-E-013") { title } events(filter: { eventTypes: ["CONFERENCE"] }) { edges { node { id } } } } }`);
     expect(sachsenAnhalt.event.title).toBe("Sicherheitskonferenz Altmark");
-    expect(sachsenAnhalt.events.map((e: { id: string }) => e.id)).toContain("ST-E-013");
+    expect(sachsenAnhalt.events.edges.map((e: any) => e.node).map((e: { id: string }) => e.id)).toContain("ST-E-013");
     const { _comparativeEvents } = await data(service, `{ _comparativeEvents(filter: { from: "2024-06", to: "2024-06" }) { id date { iso precision } relatedIds status } }`);
     expect(_comparativeEvents).toEqual([{ id: "ST-E-013", date: { iso: "2024-06", precision: "MONTH" }, relatedIds: ["ST-P-02"], status: "HELD" }]);
     expect(await history("ST-E-013")).toMatchObject([{ recordType: "SachsenAnhaltEvent", action: "CREATE", actor: { subject: "editor-st@example.org" }, before: null, after: { id: "ST-E-013", date: "2024-06" } }]);
   });
 
   it("keeps a half-year as a half-year, and lets an announced event lie ahead while a held one may not", async () => {
-    const MUTATION = `mutation ($input: SachsenAnhaltEventInput!) { recordSachsenAnhaltEvent(input: $input) { id date { iso precision } datePeriod } }`;
+    const MUTATION = `mutation ($input: SachsenAnhaltEventInput!) { recordSachsenAnhaltEvent(input: $input) { id occursOn { iso precision } datePeriod } }`;
     const base = { title: "Regionalkonferenz Nord", eventType: "CONFERENCE", sources: [SOURCE] };
     const half = await write(MUTATION, { input: { ...base, status: "ANNOUNCED", datePeriod: "2027-H1" } });
-    expect(half.recordSachsenAnhaltEvent).toMatchObject({ date: { iso: "2027", precision: "HALF_YEAR" }, datePeriod: "2027-H1" });
-    const held = await run(service, MUTATION, { input: { ...base, status: "HELD", date: "2999-05-01" } }, editor);
-    expect(held.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.date" });
+    expect(half.recordSachsenAnhaltEvent).toMatchObject({ occursOn: { iso: "2027", precision: "HALF_YEAR" }, datePeriod: "2027-H1" });
+    const held = await run(service, MUTATION, { input: { ...base, status: "HELD", occursOn: "2999-05-01" } }, editor);
+    expect(held.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.occursOn" });
     const related = await run(service, MUTATION, { input: { ...base, status: "HELD", relatedIds: ["ST-P-99"] } }, editor);
     expect(related.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.relatedIds[0]" });
     const type = await run(service, MUTATION, { input: { ...base, status: "HELD", eventType: "PARTY" } }, editor);
@@ -253,8 +253,8 @@ describe("recordSachsenAnhaltEvent and publishSachsenAnhaltIndicator", () => {
       { input: { indicator: "lpr_members", label: "members of the Landespräventionsrat Sachsen-Anhalt", value: 58, unit: "member organisations", qualifier: "MORE_THAN", referenceOn: "2025-03", sources: [SOURCE] } },
     );
     expect(figure).toEqual({ id: "ST-I-005", indicator: "lpr_members", value: 58, qualifier: "MORE_THAN", referenceOn: { iso: "2025-03", precision: "MONTH" } });
-    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { indicators(indicator: "lpr_members") { id } landespraeventionsrat { memberCounts { value } } } }`);
-    expect(sachsenAnhalt.indicators.map((i: { id: string }) => i.id)).toEqual(["ST-I-001", "ST-I-005", "ST-I-002"]);
+    const { sachsenAnhalt } = await data(service, `{ sachsenAnhalt { indicators(filter: { indicators: ["lpr_members"] }) { edges { node { figures { id } } } } landespraeventionsrat { memberCounts { value } } } }`);
+    expect(sachsenAnhalt.indicators.edges.flatMap((e: any) => e.node.figures).map((i: { id: string }) => i.id)).toEqual(["ST-I-001", "ST-I-005", "ST-I-002"]);
     expect(sachsenAnhalt.landespraeventionsrat.memberCounts.map((c: { value: number }) => c.value)).toEqual([56, 58, 50]);
     const { _comparativeIndicators } = await data(service, `{ _comparativeIndicators(indicator: "lpr_members") { id value qualifier referenceOn { iso } } }`);
     expect(_comparativeIndicators).toContainEqual({ id: "ST-I-005", value: 58, qualifier: "MORE_THAN", referenceOn: { iso: "2025-03" } });
@@ -327,6 +327,6 @@ describe("history", () => {
     // Reads are public: no token needed for history.
     const anonymous = await run(service, HISTORY, { id: "ST-P-01" });
     expect(anonymous.errors).toBeUndefined();
-    expect(anonymous.data!.sachsenAnhalt.history).toHaveLength(2);
+    expect(anonymous.data!.sachsenAnhalt.history.edges).toHaveLength(2);
   });
 });

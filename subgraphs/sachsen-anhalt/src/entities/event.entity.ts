@@ -36,7 +36,6 @@ export class SachsenAnhaltEvent {
   datePeriod!: string | null;
 
   @Column("simple-json", { name: "additional_dates" })
-  @Field(() => [String], { description: "Further dates or periods as the dataset records them" })
   additionalDates!: string[];
 
   @Column("text")

@@ -99,7 +99,6 @@ export class SachsenAnhaltLocalPartnership {
   policePartnerName!: string | null;
 
   @Column("simple-json")
-  @Field(() => [String], { description: "Short notes on content and context, in the dataset's own wording" })
   notes!: string[];
 
   @Column("text")

@@ -28,11 +28,11 @@ export class SachsenAnhaltMunicipality {
   ags!: string | null;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true, description: "Landkreis; null for kreisfreie Städte" })
+  @Field(() => String, { name: "district", nullable: true, description: "Landkreis; null for kreisfreie Städte" })
   landkreis!: string | null;
 
   @Column("text", { name: "landkreis_note", nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { name: "districtNote", nullable: true })
   landkreisNote!: string | null;
 
   @Column("text", { nullable: true })

@@ -1,4 +1,4 @@
-import { FuzzyDate, StateCode } from "@laenderhub/shared";
+import { FuzzyDate, fuzzyDateOfText, StateCode } from "@laenderhub/shared";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { SachsenAnhaltContext } from "../context.js";
 import { SachsenAnhaltEvent, SachsenAnhaltLocalPartnership } from "../entities/index.js";
@@ -12,8 +12,13 @@ export class SachsenAnhaltEventResolver {
   }
 
   @FieldResolver(() => FuzzyDate, { description: "Date with the precision the sources give (HALF_YEAR: the half is in datePeriod)" })
-  date(@Root() event: SachsenAnhaltEvent): FuzzyDate {
+  occursOn(@Root() event: SachsenAnhaltEvent): FuzzyDate {
     return fuzzy(event.dateIso, event.datePrecision, event.dateNote);
+  }
+
+  @FieldResolver(() => [FuzzyDate], { description: "Further dates or periods, as far as the sources give them" })
+  alsoOccursOn(@Root() event: SachsenAnhaltEvent): FuzzyDate[] {
+    return event.additionalDates.map(fuzzyDateOfText);
   }
 
   @FieldResolver(() => [SachsenAnhaltLocalPartnership], { description: "The local partnerships the event concerns" })

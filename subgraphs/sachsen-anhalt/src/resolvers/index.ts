@@ -19,7 +19,6 @@ import { SachsenAnhalt } from "../schema/sachsen-anhalt.type.js";
 /** `sachsenAnhalt { history(id) }`: the audit history of the state's own records (a public read). */
 export const SachsenAnhaltHistoryResolver = createHistoryResolver({ state: StateCode.ST, parent: SachsenAnhalt });
 
-export { SACHSEN_ANHALT_MAX_PAGE_SIZE } from "./sachsen-anhalt.resolver.js";
 export {
   SachsenAnhaltEventResolver,
   SachsenAnhaltIndicatorResolver,

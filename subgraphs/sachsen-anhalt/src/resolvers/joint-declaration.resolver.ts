@@ -7,7 +7,7 @@ import { fuzzy } from "./dates.js";
 @Resolver(() => SachsenAnhaltJointDeclaration)
 export class SachsenAnhaltJointDeclarationResolver {
   @FieldResolver(() => FuzzyDate, { description: "Date of the declaration, with what the sources say about it" })
-  date(@Root() declaration: SachsenAnhaltJointDeclaration): FuzzyDate {
+  datedOn(@Root() declaration: SachsenAnhaltJointDeclaration): FuzzyDate {
     return fuzzy(declaration.dateIso, declaration.datePrecision, declaration.dateNote);
   }
 

@@ -1,4 +1,4 @@
-import { DatePrecision, FieldOfAction, FuzzyDate, MunicipalityReference, Signatory, StateCode, toFuzzyDate } from "@laenderhub/shared";
+import { citeEach, CitedText, DatePrecision, FieldOfAction, FuzzyDate, MunicipalityReference, Signatory, StateCode, toFuzzyDate } from "@laenderhub/shared";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { SachsenAnhaltContext } from "../context.js";
 import { PersonListing, SachsenAnhaltLocalPartnership, SachsenAnhaltMunicipality, type StPartnershipPerson } from "../entities/index.js";
@@ -24,7 +24,7 @@ export class SachsenAnhaltLocalPartnershipResolver {
   }
 
   @FieldResolver(() => SachsenAnhaltMunicipality, { nullable: true, description: "The municipality as Sachsen-Anhalt's own register records it (AGS, Landkreis, sources)" })
-  localMunicipality(@Root() partnership: SachsenAnhaltLocalPartnership, @Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltMunicipality | null> {
+  registeredMunicipality(@Root() partnership: SachsenAnhaltLocalPartnership, @Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltMunicipality | null> {
     return ctx.loaders.municipalityById.load(partnership.municipalityId);
   }
 
@@ -37,6 +37,11 @@ export class SachsenAnhaltLocalPartnershipResolver {
   @FieldResolver(() => FuzzyDate, { nullable: true, description: "The date from which the agreement applies, where it differs from the signing" })
   effectiveOn(@Root() p: SachsenAnhaltLocalPartnership): FuzzyDate | null {
     return p.effectiveIso === null ? null : fuzzyFromIso(p.effectiveIso);
+  }
+
+  @FieldResolver(() => [CitedText], { description: "Short notes on content and context, in the dataset's own wording, with the record's sources" })
+  notes(@Root() p: SachsenAnhaltLocalPartnership): CitedText[] {
+    return citeEach(p.notes, p.sources);
   }
 
   @FieldResolver(() => [FieldOfAction], { description: "Shared fields of action, only those its notes name" })

@@ -18,7 +18,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import type { SachsenAnhaltContext } from "../context.js";
 import { SachsenAnhaltLocalPartnership, SachsenAnhaltMunicipality } from "../entities/index.js";
-import type { SachsenAnhaltNewMunicipalityInput } from "../schema/municipality.input.js";
+import type { MunicipalityInput } from "@laenderhub/shared";
 import { SachsenAnhaltPartnershipInput, SachsenAnhaltPartnershipUpdateInput } from "../schema/partnership.input.js";
 import {
   checkAgsConflicts,
@@ -48,7 +48,7 @@ import { addNew, afterWrite, audit, NOTE } from "./write-support.js";
  */
 async function municipalityOf(
   manager: EntityManager,
-  input: { municipalityId?: string | null; newMunicipality?: SachsenAnhaltNewMunicipalityInput | null },
+  input: { municipalityId?: string | null; newMunicipality?: MunicipalityInput | null },
   errors: FieldErrors,
 ): Promise<Draft<MunicipalityRecord> | null> {
   if (input.municipalityId && input.newMunicipality) {
@@ -56,7 +56,7 @@ async function municipalityOf(
     return null;
   }
   if (!input.newMunicipality) return null;
-  const municipality = newMunicipalityRecord(input.newMunicipality);
+  const municipality = newMunicipalityRecord({ ...input.newMunicipality, landkreis: input.newMunicipality.district, landkreisNote: input.newMunicipality.districtNote });
   const own = validateMunicipalityRecord(municipality, "input.newMunicipality", { agsRequired: true, typeRequired: true });
   errors.add(own);
   if (own.length === 0 && municipality.id) {

@@ -7,7 +7,7 @@ import { fuzzy } from "./dates.js";
 @Resolver(() => SachsenAnhaltPreventionBody)
 export class SachsenAnhaltPreventionBodyResolver {
   @FieldResolver(() => FuzzyDate, { description: "Founding (or status) date, where a source gives one" })
-  date(@Root() body: SachsenAnhaltPreventionBody): FuzzyDate {
+  statusOn(@Root() body: SachsenAnhaltPreventionBody): FuzzyDate {
     return fuzzy(body.dateIso, body.datePrecision);
   }
 
@@ -17,7 +17,7 @@ export class SachsenAnhaltPreventionBodyResolver {
   }
 
   @FieldResolver(() => SachsenAnhaltMunicipality, { nullable: true, description: "The municipality in Sachsen-Anhalt's own register" })
-  localMunicipality(@Root() body: SachsenAnhaltPreventionBody, @Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltMunicipality | null> {
+  registeredMunicipality(@Root() body: SachsenAnhaltPreventionBody, @Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltMunicipality | null> {
     return ctx.loaders.municipalityById.load(body.municipalityId);
   }
 }

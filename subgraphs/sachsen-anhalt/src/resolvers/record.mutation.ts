@@ -1,4 +1,4 @@
-import { FieldErrors, HistoryAction, requireEditor, StateCode, withWriteTransaction } from "@laenderhub/shared";
+import { asInputFields, FieldErrors, HistoryAction, requireEditor, StateCode, withWriteTransaction } from "@laenderhub/shared";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { SachsenAnhaltContext } from "../context.js";
 import { SachsenAnhaltEvent, SachsenAnhaltIndicator } from "../entities/index.js";
@@ -25,6 +25,9 @@ import {
 } from "../write/index.js";
 import { addNew, afterWrite, audit, NOTE } from "./write-support.js";
 
+/** The event input names the dates as the API does; the file row keeps its column names. */
+const EVENT_INPUT_NAMES = { "input.date": "input.occursOn", "input.additionalDates": "input.alsoOccursOn" };
+
 /** Records events and publishes indicator figures of Sachsen-Anhalt (editors of ST). */
 @Resolver()
 export class SachsenAnhaltRecordMutationResolver {
@@ -38,9 +41,9 @@ export class SachsenAnhaltRecordMutationResolver {
   ): Promise<SachsenAnhaltEvent> {
     const editor = requireEditor(ctx, StateCode.ST);
     const manager = ctx.dataSource.manager;
-    const patch = normalizeEventPatch(input);
+    const patch = normalizeEventPatch({ ...input, date: input.occursOn, additionalDates: input.alsoOccursOn });
     const draft = completeEvent(patch, null);
-    const errors = new FieldErrors().add(validateEventRecord(draft, "input", { idRequired: false }));
+    const errors = new FieldErrors().add(asInputFields(validateEventRecord(draft, "input", { idRequired: false }), EVENT_INPUT_NAMES));
     addNew(errors, await checkEventReferences(manager, [draft], (_i, name) => `input.${name}`));
     if (draft.id && (await exists(manager, SachsenAnhaltEvent, draft.id))) addNew(errors, [idTaken("input.id", draft.id)]);
     errors.throwIfAny();

@@ -1,4 +1,4 @@
-import { badInput, EventStatus, isValidIsoPrefix, PreventionBodyStatus, STATE_NAMES, StateCode } from "@laenderhub/shared";
+import { badInput, checkPageSize, connectionFromArray, connectionFromSlice, decodeOffsetCursor, DEFAULT_PAGE_SIZE, isValidIsoPrefix, STATE_NAMES, StateCode, whereIn, type Connection } from "@laenderhub/shared";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver } from "type-graphql";
 import type { SelectQueryBuilder } from "typeorm";
 import type { SachsenAnhaltContext } from "../context.js";
@@ -14,11 +14,20 @@ import {
   SachsenAnhaltStrategicLine,
 } from "../entities/index.js";
 import { SachsenAnhaltLocalPartnershipFilter } from "../schema/local-partnership-filter.input.js";
-import { SachsenAnhaltLocalPartnershipPage } from "../schema/local-partnership-page.type.js";
+import {
+  EventConnection,
+  EventFilterInput,
+  IndicatorFilterInput,
+  IndicatorSeriesConnection,
+  MunicipalityConnection,
+  MunicipalityFilterInput,
+  PartnershipConnection,
+  PreventionBodyConnection,
+  PreventionBodyFilterInput,
+  SachsenAnhaltIndicatorSeries,
+  toIndicatorSeries,
+} from "../schema/list-filters.js";
 import { SachsenAnhalt } from "../schema/sachsen-anhalt.type.js";
-
-/** Largest page a client may ask for. */
-export const SACHSEN_ANHALT_MAX_PAGE_SIZE = 100;
 
 /** The event type of the announced Regionalkonferenzen in the data. */
 const REGIONAL_CONFERENCE_SERIES = "REGIONAL_CONFERENCE_SERIES";
@@ -88,15 +97,16 @@ export class SachsenAnhaltResolver {
     return ctx.dataSource.getRepository(SachsenAnhaltStrategicLine).find({ order: { position: "ASC", id: "ASC" } });
   }
 
-  @FieldResolver(() => SachsenAnhaltLocalPartnershipPage, { description: "Local Sicherheitspartnerschaften, ordered by signing date (unknown last), then id" })
+  @FieldResolver(() => PartnershipConnection, { description: "Local Sicherheitspartnerschaften, ordered by signing date (unknown last), then id" })
   async partnerships(
     @Ctx() ctx: SachsenAnhaltContext,
-    @Arg("filter", () => SachsenAnhaltLocalPartnershipFilter, { nullable: true }) filter?: SachsenAnhaltLocalPartnershipFilter | null,
-    @Arg("first", () => Int, { defaultValue: 50, description: `Page size, 0 to ${SACHSEN_ANHALT_MAX_PAGE_SIZE}` }) first = 50,
-    @Arg("offset", () => Int, { defaultValue: 0 }) offset = 0,
-  ): Promise<SachsenAnhaltLocalPartnershipPage> {
-    if (first < 0 || first > SACHSEN_ANHALT_MAX_PAGE_SIZE) throw badInput("first", `first must be between 0 and ${SACHSEN_ANHALT_MAX_PAGE_SIZE}`);
-    if (offset < 0) throw badInput("offset", "offset must not be negative");
+    @Arg("filter", () => SachsenAnhaltLocalPartnershipFilter, { nullable: true }) filter: SachsenAnhaltLocalPartnershipFilter | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SachsenAnhaltLocalPartnership>> {
+    checkPageSize(first);
+    const list = "ST.partnerships";
+    const offset = decodeOffsetCursor(list, after);
     const qb = ctx.dataSource.getRepository(SachsenAnhaltLocalPartnership).createQueryBuilder("p");
     applyFilter(qb, filter);
     const totalCount = await qb.getCount();
@@ -112,7 +122,7 @@ export class SachsenAnhaltResolver {
             .limit(first)
             .offset(offset)
             .getMany();
-    return { totalCount, offset, hasNextPage: offset + items.length < totalCount, items };
+    return connectionFromSlice(list, items, offset, totalCount);
   }
 
   @FieldResolver(() => SachsenAnhaltLocalPartnership, { nullable: true, description: "A local partnership by its id (ST-P-01); null if there is none" })
@@ -120,26 +130,39 @@ export class SachsenAnhaltResolver {
     return ctx.loaders.partnershipById.load(requireId(id, "id"));
   }
 
-  @FieldResolver(() => [SachsenAnhaltPreventionBody], { description: "The kommunale Präventionsgremien of Sachsen-Anhalt's municipalities" })
-  preventionBodies(
+  // The lists below are small (tens of rows): read whole, filtered and paged in memory.
+
+  @FieldResolver(() => PreventionBodyConnection, { description: "The kommunale Präventionsgremien of Sachsen-Anhalt's municipalities" })
+  async preventionBodies(
     @Ctx() ctx: SachsenAnhaltContext,
-    @Arg("status", () => PreventionBodyStatus, { nullable: true }) status?: PreventionBodyStatus | null,
-  ): Promise<SachsenAnhaltPreventionBody[]> {
-    return ctx.dataSource.getRepository(SachsenAnhaltPreventionBody).find({ where: status ? { status } : {}, order: { id: "ASC" } });
+    @Arg("filter", () => PreventionBodyFilterInput, { nullable: true }) filter: PreventionBodyFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SachsenAnhaltPreventionBody>> {
+    const rows = await ctx.dataSource.getRepository(SachsenAnhaltPreventionBody).find({ order: { id: "ASC" } });
+    const kept = whereIn(whereIn(rows, filter?.municipalityIds, (b) => b.municipalityId), filter?.statuses, (b) => b.status);
+    return connectionFromArray("ST.preventionBodies", kept, { first, after });
   }
 
-  @FieldResolver(() => [SachsenAnhaltEvent], { description: "The Regionalkonferenzen (announced as a series; dates and places were not found)" })
-  regionalConferences(@Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltEvent[]> {
-    return this.findEvents(ctx, REGIONAL_CONFERENCE_SERIES, null);
+  @FieldResolver(() => EventConnection, { description: "The Regionalkonferenzen (announced as a series; dates and places were not found)" })
+  async regionalConferences(
+    @Ctx() ctx: SachsenAnhaltContext,
+    @Arg("filter", () => EventFilterInput, { nullable: true }) filter: EventFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SachsenAnhaltEvent>> {
+    const events = await this.findEvents(ctx, { ...filter, eventTypes: [REGIONAL_CONFERENCE_SERIES] });
+    return connectionFromArray("ST.regionalConferences", events, { first, after });
   }
 
-  @FieldResolver(() => [SachsenAnhaltEvent], { description: "Events of the programme by date (unknown last)" })
-  events(
+  @FieldResolver(() => EventConnection, { description: "Events of the programme by date (unknown last)" })
+  async events(
     @Ctx() ctx: SachsenAnhaltContext,
-    @Arg("eventType", () => String, { nullable: true, description: "SIGNING, CONFERENCE, REGIONAL_CONFERENCE_SERIES, INSTITUTIONAL, LOCAL_EVENT" }) eventType?: string | null,
-    @Arg("status", () => EventStatus, { nullable: true }) status?: EventStatus | null,
-  ): Promise<SachsenAnhaltEvent[]> {
-    return this.findEvents(ctx, eventType ?? null, status ?? null);
+    @Arg("filter", () => EventFilterInput, { nullable: true }) filter: EventFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SachsenAnhaltEvent>> {
+    return connectionFromArray("ST.events", await this.findEvents(ctx, filter), { first, after });
   }
 
   @FieldResolver(() => SachsenAnhaltEvent, { nullable: true, description: "An event by its id (ST-E-001); null if there is none" })
@@ -147,20 +170,23 @@ export class SachsenAnhaltResolver {
     return ctx.loaders.eventById.load(requireId(id, "id"));
   }
 
-  @FieldResolver(() => [SachsenAnhaltIndicator], { description: "Programme figures as time series: by indicator, then reference date (unknown last)" })
-  indicators(
+  @FieldResolver(() => IndicatorSeriesConnection, { description: "Programme figures as time series, one per indicator code" })
+  async indicators(
     @Ctx() ctx: SachsenAnhaltContext,
-    @Arg("indicator", () => String, { nullable: true, description: "Only this indicator code (lpr_members, event_participants)" }) indicator?: string | null,
-  ): Promise<SachsenAnhaltIndicator[]> {
-    const qb = ctx.dataSource.getRepository(SachsenAnhaltIndicator).createQueryBuilder("i");
-    if (indicator) qb.where("i.indicator = :indicator", { indicator });
-    return qb
+    @Arg("filter", () => IndicatorFilterInput, { nullable: true }) filter: IndicatorFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SachsenAnhaltIndicatorSeries>> {
+    const figures = await ctx.dataSource
+      .getRepository(SachsenAnhaltIndicator)
+      .createQueryBuilder("i")
       .addSelect("CASE WHEN i.reference_on IS NULL THEN 1 ELSE 0 END", "unknown_date")
       .orderBy("i.indicator", "ASC")
       .addOrderBy("unknown_date", "ASC")
       .addOrderBy("i.reference_on", "ASC")
       .addOrderBy("i.id", "ASC")
       .getMany();
+    return connectionFromArray("ST.indicators", toIndicatorSeries(whereIn(figures, filter?.indicators, (f) => f.indicator)), { first, after });
   }
 
   @FieldResolver(() => SachsenAnhaltLandespraeventionsrat, { nullable: true, description: "The Landespräventionsrat Sachsen-Anhalt" })
@@ -169,9 +195,16 @@ export class SachsenAnhaltResolver {
     return lpr ?? null;
   }
 
-  @FieldResolver(() => [SachsenAnhaltMunicipality], { description: "The municipalities Sachsen-Anhalt's records reference, by name" })
-  municipalities(@Ctx() ctx: SachsenAnhaltContext): Promise<SachsenAnhaltMunicipality[]> {
-    return ctx.dataSource.getRepository(SachsenAnhaltMunicipality).find({ order: { sortName: "ASC", id: "ASC" } });
+  @FieldResolver(() => MunicipalityConnection, { description: "The municipalities Sachsen-Anhalt's records reference, by name" })
+  async municipalities(
+    @Ctx() ctx: SachsenAnhaltContext,
+    @Arg("filter", () => MunicipalityFilterInput, { nullable: true }) filter: MunicipalityFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<SachsenAnhaltMunicipality>> {
+    const rows = await ctx.dataSource.getRepository(SachsenAnhaltMunicipality).find({ order: { sortName: "ASC", id: "ASC" } });
+    const kept = whereIn(whereIn(rows, filter?.ids, (m) => m.id), filter?.districts, (m) => m.landkreis);
+    return connectionFromArray("ST.municipalities", kept, { first, after });
   }
 
   @FieldResolver(() => SachsenAnhaltMunicipality, { nullable: true, description: "A municipality by its gazetteer id (ST-M-15003000); null if the records do not reference it" })
@@ -179,15 +212,15 @@ export class SachsenAnhaltResolver {
     return ctx.loaders.municipalityById.load(requireId(id, "id"));
   }
 
-  private findEvents(ctx: SachsenAnhaltContext, eventType: string | null, status: EventStatus | null): Promise<SachsenAnhaltEvent[]> {
-    const qb = ctx.dataSource.getRepository(SachsenAnhaltEvent).createQueryBuilder("e");
-    if (eventType) qb.andWhere("e.event_type = :eventType", { eventType });
-    if (status) qb.andWhere("e.status = :status", { status });
-    return qb
+  private async findEvents(ctx: SachsenAnhaltContext, filter: EventFilterInput | null): Promise<SachsenAnhaltEvent[]> {
+    const events = await ctx.dataSource
+      .getRepository(SachsenAnhaltEvent)
+      .createQueryBuilder("e")
       .addSelect("CASE WHEN e.date_on IS NULL THEN 1 ELSE 0 END", "unknown_date")
       .orderBy("unknown_date", "ASC")
       .addOrderBy("e.date_on", "ASC")
       .addOrderBy("e.id", "ASC")
       .getMany();
+    return whereIn(whereIn(whereIn(events, filter?.ids, (e) => e.id), filter?.statuses, (e) => e.status), filter?.eventTypes, (e) => e.eventType);
   }
 }

@@ -1,4 +1,4 @@
-import { SourceInput } from "@laenderhub/shared";
+import { EventStatus, SigningFormat, SourceInput } from "@laenderhub/shared";
 import { Field, ID, InputType } from "type-graphql";
 
 @InputType("SachsenAnhaltEventInput", { description: "An event of the programme to record" })
@@ -9,8 +9,8 @@ export class SachsenAnhaltEventInput {
   @Field(() => String, { nullable: true, description: "Programme id; defaults to ST-PRG-SIPA" })
   programmeId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "YYYY, YYYY-MM or YYYY-MM-DD; not in the future for an event that was HELD" })
-  date?: string | null;
+  @Field(() => String, { nullable: true, description: "When it takes place: YYYY, YYYY-MM or YYYY-MM-DD; not in the future for an event that was HELD" })
+  occursOn?: string | null;
 
   @Field(() => String, { nullable: true, description: "A half-year (YYYY-H1, YYYY-H2) where the sources give no closer date" })
   datePeriod?: string | null;
@@ -26,20 +26,20 @@ export class SachsenAnhaltEventInput {
   })
   eventType!: string;
 
-  @Field(() => String, { nullable: true, description: "SigningFormat: IN_PERSON, VIDEOCONFERENCE or HYBRID" })
-  format?: string | null;
+  @Field(() => SigningFormat, { nullable: true })
+  format?: SigningFormat | null;
 
   @Field(() => String, { nullable: true })
   place?: string | null;
 
-  @Field(() => String, { description: "EventStatus: HELD, ANNOUNCED, CANCELLED or ANNOUNCED_NOT_CONFIRMED" })
-  status!: string;
+  @Field(() => EventStatus)
+  status!: EventStatus;
 
   @Field(() => String, { nullable: true })
   participantsSummary?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Further dates or periods as the sources give them" })
-  additionalDates?: string[] | null;
+  alsoOccursOn?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: "Ids of the partnerships the event concerns (ST-P-…)" })
   relatedIds?: string[] | null;

@@ -1,4 +1,4 @@
-import { SourceInput } from "@laenderhub/shared";
+import { IndicatorQualifier, SourceInput } from "@laenderhub/shared";
 import { Field, Float, ID, InputType } from "type-graphql";
 
 @InputType("SachsenAnhaltIndicatorInput", { description: "A programme figure at the date it refers to" })
@@ -21,8 +21,8 @@ export class SachsenAnhaltIndicatorInput {
   @Field(() => String)
   unit!: string;
 
-  @Field(() => String, { nullable: true, description: "IndicatorQualifier: EXACT (default), MORE_THAN or ABOUT" })
-  qualifier?: string | null;
+  @Field(() => IndicatorQualifier, { nullable: true, description: "EXACT when omitted" })
+  qualifier?: IndicatorQualifier | null;
 
   @Field(() => String, { nullable: true, description: "The date the figure refers to: YYYY, YYYY-MM or YYYY-MM-DD, not in the future" })
   referenceOn?: string | null;

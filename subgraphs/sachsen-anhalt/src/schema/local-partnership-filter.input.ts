@@ -1,7 +1,7 @@
 import { FieldOfAction, Instrument } from "@laenderhub/shared";
 import { Field, ID, InputType } from "type-graphql";
 
-@InputType("SachsenAnhaltLocalPartnershipFilter", { description: "Filters on local partnerships; all given conditions must hold" })
+@InputType("SachsenAnhaltPartnershipFilterInput", { description: "Filters on local partnerships; all given conditions must hold" })
 export class SachsenAnhaltLocalPartnershipFilter {
   @Field(() => [Instrument], { nullable: true })
   instruments?: Instrument[] | null;

@@ -1,10 +1,8 @@
-import { SignatoryInput, SourceInput } from "@laenderhub/shared";
+import { Instrument, MunicipalityInput, OrdinalBasis, ParticipationStatus, SignatoryInput, SigningFormat, SourceInput } from "@laenderhub/shared";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { SachsenAnhaltNewMunicipalityInput } from "./municipality.input.js";
 
-// Vocabulary fields are strings checked by the resolver, so an unknown value comes back as a
-// coded error that names the field (GraphQL's own enum check names neither).
-const INSTRUMENT = "Instrument: LETTER_OF_INTENT, COOPERATION_AGREEMENT, PRE_AGREEMENT, MODEL_MUNICIPALITY, TARGET_AGREEMENT, PREVENTION_PARTNERSHIP, PARTICIPATION_STATED";
+// Vocabulary fields are the shared enums, as in every state (docs/API.md): GraphQL refuses an
+// unknown value before the resolver runs, naming the input path.
 const DATE = "ISO prefix with the precision the sources give: YYYY, YYYY-MM or YYYY-MM-DD (a real day)";
 
 /** The fields a new partnership and an update share (a base only: the schema never names it). */
@@ -13,8 +11,8 @@ abstract class SachsenAnhaltPartnershipFields {
   @Field(() => ID, { nullable: true, description: "The municipality from the register (ST-M-…); or give newMunicipality" })
   municipalityId?: string | null;
 
-  @Field(() => SachsenAnhaltNewMunicipalityInput, { nullable: true, description: "Registers a municipality the register does not know yet" })
-  newMunicipality?: SachsenAnhaltNewMunicipalityInput | null;
+  @Field(() => MunicipalityInput, { nullable: true, description: "Registers a municipality the register does not know yet" })
+  newMunicipality?: MunicipalityInput | null;
 
   @Field(() => String, { nullable: true, description: "Programme id; defaults to ST-PRG-SIPA" })
   programmeId?: string | null;
@@ -49,14 +47,14 @@ abstract class SachsenAnhaltPartnershipFields {
   @Field(() => Int, { nullable: true })
   ordinal?: number | null;
 
-  @Field(() => String, { nullable: true, description: "OrdinalBasis: STATED or IMPLIED" })
-  ordinalBasis?: string | null;
+  @Field(() => OrdinalBasis, { nullable: true })
+  ordinalBasis?: OrdinalBasis | null;
 
   @Field(() => String, { nullable: true })
   ordinalBasisText?: string | null;
 
-  @Field(() => String, { nullable: true, description: "SigningFormat: IN_PERSON, VIDEOCONFERENCE or HYBRID" })
-  format?: string | null;
+  @Field(() => SigningFormat, { nullable: true })
+  format?: SigningFormat | null;
 
   @Field(() => String, { nullable: true })
   place?: string | null;
@@ -79,11 +77,11 @@ export class SachsenAnhaltPartnershipInput extends SachsenAnhaltPartnershipField
   @Field(() => ID, { nullable: true, description: "ST-P-…; left out, the next free id is assigned" })
   id?: string | null;
 
-  @Field(() => String, { description: INSTRUMENT })
-  instrument!: string;
+  @Field(() => Instrument)
+  instrument!: Instrument;
 
-  @Field(() => String, { nullable: true, description: "ACTIVE (default) or ANNOUNCED; a partnership is ended with endSachsenAnhaltPartnership" })
-  status?: string | null;
+  @Field(() => ParticipationStatus, { nullable: true, description: "ACTIVE (default) or ANNOUNCED; a partnership is ended with endSachsenAnhaltPartnership" })
+  status?: ParticipationStatus | null;
 
   @Field(() => [SourceInput], { description: "At least one source" })
   sources!: SourceInput[];
@@ -91,11 +89,11 @@ export class SachsenAnhaltPartnershipInput extends SachsenAnhaltPartnershipField
 
 @InputType("SachsenAnhaltPartnershipUpdateInput", { description: "Changes to a partnership: only the fields given change; null clears an optional field" })
 export class SachsenAnhaltPartnershipUpdateInput extends SachsenAnhaltPartnershipFields {
-  @Field(() => String, { nullable: true, description: INSTRUMENT })
-  instrument?: string | null;
+  @Field(() => Instrument, { nullable: true })
+  instrument?: Instrument | null;
 
-  @Field(() => String, { nullable: true, description: "ACTIVE or ANNOUNCED (an ended partnership stays ENDED)" })
-  status?: string | null;
+  @Field(() => ParticipationStatus, { nullable: true, description: "ACTIVE or ANNOUNCED (an ended partnership stays ENDED)" })
+  status?: ParticipationStatus | null;
 
   @Field(() => [SourceInput], { nullable: true, description: "Replaces the sources (at least one); attachSachsenAnhaltSources adds to them" })
   sources?: SourceInput[] | null;

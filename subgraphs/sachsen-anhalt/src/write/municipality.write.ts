@@ -41,7 +41,7 @@ export interface MunicipalityPatchInput {
 export interface NewMunicipalityInput {
   ags: string;
   name: string;
-  type: string;
+  type?: string | null;
   landkreis?: string | null;
   landkreisNote?: string | null;
   agsNote?: string | null;
