@@ -30,10 +30,8 @@ export enum ParticipationOrder {
   MUNICIPALITY_NAME = "MUNICIPALITY_NAME",
 }
 
-export enum SortDirection {
-  ASC = "ASC",
-  DESC = "DESC",
-}
+// One direction enum for every ordered list of the public API, declared in shared.
+export { OrderDirection as SortDirection } from "@laenderhub/shared";
 
 /** Granularity of a comparison's timeline. */
 export enum ComparisonPeriod {
@@ -45,5 +43,4 @@ registerEnumType(AgsStatus, { name: "AgsStatus", description: "Whether a cited s
 registerEnumType(DistrictBasis, { name: "DistrictBasis", description: "How the gazetteer found the district of a municipality" });
 registerEnumType(MunicipalityOrigin, { name: "MunicipalityOrigin", description: "Where a gazetteer record came from" });
 registerEnumType(ParticipationOrder, { name: "ParticipationOrder", description: "Order of the cross-state participation list" });
-registerEnumType(SortDirection, { name: "SortDirection" });
 registerEnumType(ComparisonPeriod, { name: "ComparisonPeriod", description: "Granularity of a comparison timeline" });

@@ -249,15 +249,15 @@ describe("comparative API over three fake state subgraphs", () => {
   });
 
   it("groups people across agreements: a joint agreement counts once", async () => {
-    const res: any = await run(service, `{ people(first: 200) { name normalisedName agreementsSigned agreementsPresent agreementCount states agreements { agreementId basis signed municipalityIds } } }`);
-    const withSources: any = await run(service, `{ people(first: 1) { agreements { participations { id } sources { url } } } }`);
+    const res: any = await run(service, `{ people(first: 200) { edges { node { name normalisedName agreementsSigned agreementsPresent agreementCount states agreements { agreementId basis signed municipalityIds } } } } }`);
+    const withSources: any = await run(service, `{ people(first: 1) { edges { node { agreements { participations { id } sources { url } } } } } }`);
     expect(withSources.errors).toBeUndefined();
-    for (const a of withSources.data.people[0].agreements) {
+    for (const a of withSources.data.people.edges[0].node.agreements) {
       expect(a.sources.length).toBeGreaterThan(0);
       expect(a.participations.length).toBeGreaterThan(0);
     }
     expect(res.errors).toBeUndefined();
-    const people = res.data.people;
+    const people = res.data.people.edges.map((e: any) => e.node);
     // Independently: distinct (state, agreement) per normalised name among signatories.
     const signedBy = new Map<string, Set<string>>();
     for (const p of data.participations) {
@@ -275,8 +275,8 @@ describe("comparative API over three fake state subgraphs", () => {
     expect(normalisePersonName("Prof. Dr. Roland Wöller")).toBe(normalisePersonName("Roland Wöller"));
     const silberberg = people.flatMap((p: any) => p.agreements).find((a: any) => a.agreementId === "SN-KV-2021-12-17-SILBERBERG");
     expect(silberberg.municipalityIds.length).toBe(5);
-    const search = await run(service, `{ people(search: "forkert") { name agreementsSigned } }`);
-    expect(search.data!.people.map((p: any) => p.name)).toEqual(["Sven Forkert"]);
+    const search = await run(service, `{ people(filter: { search: "forkert" }) { edges { node { name agreementsSigned } } } }`);
+    expect(search.data!.people.edges.map((e: any) => e.node).map((p: any) => p.name)).toEqual(["Sven Forkert"]);
   });
 
   it("sends identical calls once per request and batches a state's calls into one HTTP request", async () => {
@@ -291,7 +291,7 @@ describe("comparative API over three fake state subgraphs", () => {
 
   it("resolves municipalities' participations and prevention bodies from the owning state, batched", async () => {
     resetCalls();
-    const res: any = await run(service, `{ municipalities(state: SN, first: 200) { edges { node { id participations { id __typename } preventionBodies { name status sources { url } } } } } }`);
+    const res: any = await run(service, `{ municipalities(filter: { states: [SN] }, first: 200) { edges { node { id participations { id __typename } preventionBodies { name status sources { url } } } } } }`);
     expect(res.errors).toBeUndefined();
     for (const e of res.data.municipalities.edges) {
       const expected = data.participations.filter((p) => p.municipality_id === e.node.id).map((p) => p.id).sort();
@@ -321,16 +321,16 @@ describe("comparative API over three fake state subgraphs", () => {
   });
 
   it("merges programmes, events and indicators across states", async () => {
-    const res: any = await run(service, `{ programmes { id state sources { url } } events(filter: { from: "2019", statuses: [HELD] }) { id date { iso } status sources { url } } indicators(indicator: "member_municipalities") { id state value qualifier referenceOn { iso } } }`);
+    const res: any = await run(service, `{ programmes { id state sources { url } } events(first: 200, filter: { occursFrom: "2019", statuses: [HELD] }) { edges { node { id occursOn { iso } status sources { url } } } } indicators(first: 200, filter: { indicator: "member_municipalities" }) { edges { node { id state value qualifier referenceOn { iso } } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.programmes.map((p: any) => p.id)).toEqual(["SL-PRG-SIPA", "SN-PRG-ASSKOMM", "ST-PRG-SIPA"]);
     const events = data.events.filter((e) => e.status === "HELD" && e.date !== null && e.date >= "2019");
-    expect(res.data.events.map((e: any) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
-    const dates = res.data.events.map((e: any) => e.date.iso);
+    expect(res.data.events.edges.map((e: any) => e.node).map((e: any) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
+    const dates = res.data.events.edges.map((e: any) => e.node).map((e: any) => e.occursOn.iso);
     expect(dates).toEqual([...dates].sort());
-    expect(res.data.indicators.length).toBe(data.indicators.filter((i) => i.indicator === "member_municipalities").length);
-    const bad = await run(service, `{ events(filter: { from: "2019-00" }) { id } }`);
-    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.from" });
+    expect(res.data.indicators.edges.length).toBe(data.indicators.filter((i) => i.indicator === "member_municipalities").length);
+    const bad = await run(service, `{ events(filter: { occursFrom: "2019-00" }) { totalCount } }`);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.occursFrom" });
   });
 });
 

@@ -130,7 +130,7 @@ describe("failure containment", () => {
     // A timeout far beyond the test's own: only the client's going away can end the call.
     const service = await compare([sl.entry, sn.entry], { stateTimeoutMs: 120_000 });
     const http = await service.listen(0);
-    const body = JSON.stringify({ query: `{ programmes(states: [SN]) { id } }` });
+    const body = JSON.stringify({ query: `{ programmes(filter: { states: [SN] }) { id } }` });
     const client = request(http.url, { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } });
     client.on("error", () => {});
     client.end(body);
@@ -208,7 +208,7 @@ describe("failure containment", () => {
     expect(error).toHaveLength(1);
     expect(error[0]!.extensions!.states).toEqual(["SN"]);
     expect(error[0]!.message).toContain("Sachsen (SN)");
-    const people = await run(service, `{ people(first: 1) { name } state(code: SN) { programmes { id } } }`);
+    const people = await run(service, `{ people(first: 1) { edges { node { name } } } state(code: SN) { programmes { id } } }`);
     expect(stateErrors(people)[0]!.extensions!.reasons.SN).toMatch(/not configured in this deployment/);
   });
 });

@@ -19,7 +19,7 @@ const MUNICIPALITY = /* GraphQL */ `
       id name ags agsStatus agsNote type districtNameInSources districtBasis origin
       agsSources { url } sources { url publisher publishedOn }
       state { code name agsPrefix population }
-      district { key name officialName type population areaKm2 populationDensity referenceDate sources { url publisher publishedOn } }
+      district { key name officialName type population areaKm2 populationDensity referenceOn sources { url publisher publishedOn } }
     }
   }
 `;
@@ -50,7 +50,7 @@ describe("gazetteer", () => {
     expect(m.agsSources.map((s: { url: string }) => s.url)).toEqual(raw.ags_sources.map((s) => s.url));
     expect(m.state).toMatchObject({ code: "SL", name: "Saarland", agsPrefix: "10" });
     const pkg = packageDistrict("10043");
-    expect(m.district).toMatchObject({ key: "10043", name: "Landkreis Neunkirchen", officialName: pkg.name, type: "Landkreis", population: pkg.population, referenceDate: "2018-12-31" });
+    expect(m.district).toMatchObject({ key: "10043", name: "Landkreis Neunkirchen", officialName: pkg.name, type: "Landkreis", population: pkg.population, referenceOn: "2018-12-31" });
     expect(m.district.sources[0]).toEqual({
       url: "https://www.destatis.de/DE/Themen/Laender-Regionen/Regionales/Gemeindeverzeichnis/Administrativ/04-kreise.html",
       publisher: "Statistisches Bundesamt (Destatis), GV-ISys, via the landkreise-deutschland package (CC BY 4.0)",
@@ -119,9 +119,9 @@ describe("gazetteer", () => {
   });
 
   it("rejects an unknown state code with BAD_USER_INPUT", async () => {
-    const literal = await run(service, `{ municipalities(state: XX) { totalCount } }`);
+    const literal = await run(service, `{ municipalities(filter: { states: [XX] }) { totalCount } }`);
     expect(literal.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    const variable = await run(service, `query ($s: StateCode) { municipalities(state: $s) { totalCount } }`, { s: "XX" });
+    const variable = await run(service, `query ($s: StateCode!) { municipalities(filter: { states: [$s] }) { totalCount } }`, { s: "XX" });
     expect(variable.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
@@ -153,14 +153,14 @@ describe("gazetteer", () => {
       .map((m) => m.id);
     expect(seen).toEqual(expected);
 
-    const sl = await run(service, `{ municipalities(state: SL, first: 200) { totalCount } }`);
+    const sl = await run(service, `{ municipalities(filter: { states: [SL] }, first: 200) { totalCount } }`);
     expect(sl.data!.municipalities.totalCount).toBe(dataset.municipalities.filter((m) => m.state === "SL").length);
-    const goerlitz = await run(service, `{ municipalities(districtKey: "14626", first: 200) { edges { node { id } } } }`);
+    const goerlitz = await run(service, `{ municipalities(filter: { districtKeys: ["14626"] }, first: 200) { edges { node { id } } } }`);
     const inGoerlitz = dataset.municipalities.filter((m) => m.ags?.startsWith("14626") || m.id === "SN-M-KRAUSCHWITZ").map((m) => m.id).sort();
     expect(goerlitz.data!.municipalities.edges.map((e: any) => e.node.id).sort()).toEqual(inGoerlitz);
-    const search = await run(service, `{ municipalities(search: "görl", first: 200) { edges { node { name } } } }`);
+    const search = await run(service, `{ municipalities(filter: { search: "görl" }, first: 200) { edges { node { name } } } }`);
     expect(search.data!.municipalities.edges.map((e: any) => e.node.name)).toEqual(["Görlitz"]);
-    const byAgsPrefix = await run(service, `{ municipalities(search: "1508", first: 200) { totalCount } }`);
+    const byAgsPrefix = await run(service, `{ municipalities(filter: { search: "1508" }, first: 200) { totalCount } }`);
     expect(byAgsPrefix.data!.municipalities.totalCount).toBe(dataset.municipalities.filter((m) => m.ags?.startsWith("1508")).length);
     expect(byAgsPrefix.data!.municipalities.totalCount).toBeGreaterThan(0);
     const tooMany = await run(service, `{ municipalities(first: 500) { totalCount } }`);
@@ -182,7 +182,7 @@ describe("gazetteer", () => {
     expect(res.data!.district).toMatchObject({ name: "Erzgebirgskreis", type: "Landkreis", state: { code: "SN" } });
     expect(res.data!.district.municipalities.map((m: { id: string }) => m.id)).toContain("SN-M-SCHNEEBERG");
     expect(res.data!.nope).toBeNull();
-    const sn = await run(service, `{ districts(state: SN) { key } }`);
+    const sn = await run(service, `{ districts(filter: { states: [SN] }) { key } }`);
     expect(sn.data!.districts.length).toBe(PACKAGE_DISTRICTS.filter((d) => String(d.AGS).startsWith("14")).length);
   });
 

@@ -45,7 +45,7 @@ describe.skipIf(!baseUrl)("compare subgraph on PostgreSQL", () => {
   it("migrates, seeds and answers gazetteer lookups as on SQLite", async () => {
     expect(await service.dataSource.getRepository(Municipality).count()).toBe(data.municipalities.length);
     const res = await run(service, `{ byAgs: municipality(ags: "10043114") { id district { key } } schneeberg: municipality(id: "SN-M-SCHNEEBERG") { ags agsStatus district { key } }
-      page: municipalities(state: SN, search: "görl", first: 5) { totalCount edges { node { name } } } }`);
+      page: municipalities(filter: { states: [SN], search: "görl" }, first: 5) { totalCount edges { node { name } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.byAgs).toEqual({ id: "SL-M-10043114", district: { key: "10043" } });
     expect(res.data!.schneeberg).toEqual({ ags: null, agsStatus: "UNCONFIRMED", district: { key: "14521" } });

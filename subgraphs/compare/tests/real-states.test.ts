@@ -107,9 +107,9 @@ describe("comparative API against the real state subgraphs", () => {
   });
 
   it("groups the real people rows and serves municipalities' participations and prevention bodies", async () => {
-    const res: any = await run(compare, `{ people(first: 1) { name agreementsSigned } municipality(id: "SN-M-14626110") { participations { id __typename } preventionBodies { name sources { url } } } }`);
+    const res: any = await run(compare, `{ people(first: 1) { edges { node { name agreementsSigned } } } municipality(id: "SN-M-14626110") { participations { id __typename } preventionBodies { name sources { url } } } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.people[0].agreementsSigned).toBeGreaterThan(1);
+    expect(res.data.people.edges[0].node.agreementsSigned).toBeGreaterThan(1);
     const expected = data.participations.filter((p) => p.municipality_id === "SN-M-14626110").map((p) => p.id).sort();
     expect(res.data.municipality.participations.map((p: any) => p.id).sort()).toEqual(expected);
     expect(res.data.municipality.participations.every((p: any) => p.__typename === "AsskommMembership")).toBe(true);

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { StateCode } from "@laenderhub/shared";
 import type { CompareContext } from "../context.js";
 import { Municipality } from "../entities/municipality.entity.js";
 import { DISTRICTS, STATES, districtsOfState } from "../gazetteer/districts.js";
+import { StateFilterInput } from "../schema/filters.input.js";
 import { District, State, toDistrict, toState } from "../schema/gazetteer.types.js";
 import { Participation, type ParticipationNode } from "../schema/participation.types.js";
 
@@ -15,8 +15,9 @@ export class DistrictResolver {
   }
 
   @Query(() => [District], { description: "The districts of one state, or of every state, ordered by key" })
-  districts(@Ctx() ctx: CompareContext, @Arg("state", () => StateCode, { nullable: true }) state: StateCode | null): District[] {
-    return ctx.budget.rows((state ? districtsOfState(state) : [...DISTRICTS.values()]).map(toDistrict));
+  districts(@Ctx() ctx: CompareContext, @Arg("filter", () => StateFilterInput, { nullable: true }) filter: StateFilterInput | null): District[] {
+    const records = filter?.states ? filter.states.flatMap((s) => districtsOfState(s)) : [...DISTRICTS.values()];
+    return ctx.budget.rows(records.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(toDistrict));
   }
 
   @FieldResolver(() => State)

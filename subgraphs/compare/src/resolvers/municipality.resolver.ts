@@ -1,16 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput, ErrorCode, sortableName, StateCode } from "@laenderhub/shared";
+import { badInput, checkPageSize, DEFAULT_PAGE_SIZE, ErrorCode, sortableName, type Connection } from "@laenderhub/shared";
 import type { CompareContext } from "../context.js";
-import { checkFirst, decodeMunicipalityCursor, encodeMunicipalityCursor } from "../comparative/cursor.js";
+import { decodeMunicipalityCursor, encodeMunicipalityCursor } from "../comparative/cursor.js";
 import { Municipality } from "../entities/municipality.entity.js";
 import { DISTRICTS, STATES, stateOfAgs } from "../gazetteer/districts.js";
 import { MunicipalityConnection } from "../schema/connection.types.js";
+import { MunicipalityFilterInput } from "../schema/filters.input.js";
 import { District, State, toDistrict, toState } from "../schema/gazetteer.types.js";
 import { Participation } from "../schema/participation.types.js";
 import { MunicipalPreventionBody } from "../schema/programme.types.js";
-
-/** Largest page of gazetteer municipalities. */
-export const MAX_MUNICIPALITY_PAGE = 200;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -38,20 +36,21 @@ export class MunicipalityResolver {
   @Query(() => MunicipalityConnection, { description: "Gazetteer municipalities ordered by name, with optional filters" })
   async municipalities(
     @Ctx() ctx: CompareContext,
-    @Arg("state", () => StateCode, { nullable: true }) state: StateCode | null,
-    @Arg("districtKey", () => String, { nullable: true, description: "5-digit district key" }) districtKey: string | null,
-    @Arg("search", () => String, { nullable: true, description: "Part of the name, or the beginning of the AGS" }) search: string | null,
-    @Arg("first", () => Int, { defaultValue: 50 }) first: number,
+    @Arg("filter", () => MunicipalityFilterInput, { nullable: true }) filter: MunicipalityFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | null,
-  ): Promise<MunicipalityConnection> {
-    checkFirst(first, MAX_MUNICIPALITY_PAGE);
-    if (districtKey != null && !/^\d{5}$/.test(districtKey)) throw badInput("districtKey", `a district key has 5 digits, got "${districtKey}"`);
+  ): Promise<Connection<Municipality>> {
+    checkPageSize(first);
+    const { states, districtKeys } = filter ?? {};
+    districtKeys?.forEach((key, i) => {
+      if (!/^\d{5}$/.test(key)) throw badInput(`filter.districtKeys[${i}]`, "a district key has 5 digits");
+    });
     const cursor = after ? decodeMunicipalityCursor(after) : null;
     const base = () => {
       const qb = ctx.dataSource.getRepository(Municipality).createQueryBuilder("m");
-      if (state) qb.andWhere("m.stateCode = :state", { state });
-      if (districtKey) qb.andWhere("m.districtKey = :districtKey", { districtKey });
-      const term = search?.trim();
+      if (states) qb.andWhere(states.length ? "m.stateCode IN (:...states)" : "1 = 0", { states });
+      if (districtKeys) qb.andWhere(districtKeys.length ? "m.districtKey IN (:...districtKeys)" : "1 = 0", { districtKeys });
+      const term = filter?.search?.trim();
       if (term) {
         if (/^\d+$/.test(term)) qb.andWhere("m.ags LIKE :ags ESCAPE '\\'", { ags: `${escapeLike(term)}%` });
         else qb.andWhere("m.sortName LIKE :name ESCAPE '\\'", { name: `%${escapeLike(sortableName(term))}%` });

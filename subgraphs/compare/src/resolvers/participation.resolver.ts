@@ -1,4 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZE_LIMIT } from "@laenderhub/shared";
 import type { CompareContext } from "../context.js";
 import { contract } from "../comparative/contract-client.js";
 import { checkFirst, decodeCursor, encodeCursor } from "../comparative/cursor.js";
@@ -9,9 +10,6 @@ import { ParticipationConnection } from "../schema/connection.types.js";
 import { ParticipationFilterInput } from "../schema/filters.input.js";
 import type { Participation } from "../schema/participation.types.js";
 import { ParticipationOrder, SortDirection } from "../vocabulary.js";
-
-/** Largest public page of participations. */
-export const MAX_PARTICIPATION_PAGE = 200;
 
 @Resolver()
 export class ParticipationResolver {
@@ -25,10 +23,10 @@ export class ParticipationResolver {
     @Arg("filter", () => ParticipationFilterInput, { nullable: true }) filter: ParticipationFilterInput | null,
     @Arg("orderBy", () => ParticipationOrder, { defaultValue: ParticipationOrder.SIGNED_ON }) orderBy: ParticipationOrder,
     @Arg("direction", () => SortDirection, { defaultValue: SortDirection.ASC }) direction: SortDirection,
-    @Arg("first", () => Int, { defaultValue: 50, description: "1 to 200" }) first: number,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `1 to ${PAGE_SIZE_LIMIT}` }) first: number,
     @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page" }) after: string | null,
   ): Promise<ParticipationConnection> {
-    checkFirst(first, MAX_PARTICIPATION_PAGE);
+    checkFirst(first, PAGE_SIZE_LIMIT);
     const cursor = after ? decodeCursor(after, { order: orderBy, direction }) : null;
     const resolved = await resolveParticipationFilter(filter, ctx.contracts, ctx.gazetteer);
     // One row more than asked from each state tells whether another page exists.

@@ -1,32 +1,31 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { Source, StateCode } from "@laenderhub/shared";
+import { checkPageSize, connectionFromArray, DEFAULT_PAGE_SIZE, Source, type Connection } from "@laenderhub/shared";
 import type { CompareContext } from "../context.js";
 import { contract } from "../comparative/contract-client.js";
-import { checkFirst } from "../comparative/cursor.js";
 import { groupPeople, normalisePersonName } from "../comparative/people.js";
 import { Municipality } from "../entities/municipality.entity.js";
+import { PersonConnection } from "../schema/connection.types.js";
+import { PersonFilterInput } from "../schema/filters.input.js";
 import { Participation } from "../schema/participation.types.js";
-import { Person, PersonAgreement } from "../schema/person.types.js";
-
-/** Largest list of people. */
-export const MAX_PEOPLE = 200;
+import { budgeted } from "./programme.resolver.js";
+import { PersonAgreement, type Person } from "../schema/person.types.js";
 
 @Resolver(() => PersonAgreement)
 export class PeopleResolver {
-  @Query(() => [Person], {
+  @Query(() => PersonConnection, {
     description:
       "Signatories and people present across states, grouped by person (normalised name), sorted by the number of agreements " +
       "signed (then by all agreements, then name): the first entry signed the most agreements.",
   })
   async people(
     @Ctx() ctx: CompareContext,
-    @Arg("search", () => String, { nullable: true, description: "Part of the name" }) search: string | null,
-    @Arg("states", () => [StateCode], { nullable: true }) states: StateCode[] | null,
-    @Arg("first", () => Int, { defaultValue: 50, description: "1 to 200" }) first: number,
-  ): Promise<Person[]> {
-    checkFirst(first, MAX_PEOPLE);
-    const term = search?.trim() || null;
-    const { targets } = ctx.contracts.targets(states);
+    @Arg("filter", () => PersonFilterInput, { nullable: true }) filter: PersonFilterInput | null,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<Person>> {
+    checkPageSize(first);
+    const term = filter?.search?.trim() || null;
+    const { targets } = ctx.contracts.targets(filter?.states ?? null);
     // The states match the search on the raw name; grouping below uses the normalised one.
     const gathered = await ctx.contracts.gather(targets, () => contract.people(term));
     let people = groupPeople(gathered.answers.flatMap((a) => a.value));
@@ -34,7 +33,7 @@ export class PeopleResolver {
       const needle = normalisePersonName(term);
       people = people.filter((p) => p.normalisedName.includes(needle) || p.spellings.some((s) => s.toLowerCase().includes(term.toLowerCase())));
     }
-    return ctx.budget.rows(people.slice(0, first));
+    return budgeted(ctx, connectionFromArray("people", people, { first, after }));
   }
 
   @FieldResolver(() => [Participation], { description: "The agreement's participations (one per member municipality)" })

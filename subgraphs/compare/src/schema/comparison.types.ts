@@ -34,7 +34,7 @@ export class DistrictCoverage {
   @Field(() => [District])
   districts!: District[];
 
-  @Field(() => String)
+  @Field(() => String, { name: "referenceOn" })
   referenceDate!: string;
 
   @Field(() => String)

@@ -1,6 +1,9 @@
+import { createConnectionType, PageInfo } from "@laenderhub/shared";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Municipality } from "../entities/municipality.entity.js";
-import { PageInfo, UnavailableState } from "./common.types.js";
+import { UnavailableState } from "./common.types.js";
+import { Person } from "./person.types.js";
+import { ProgrammeEvent, ProgrammeIndicator } from "./programme.types.js";
 import { Participation } from "./participation.types.js";
 
 @ObjectType("ParticipationEdge")
@@ -27,23 +30,7 @@ export class ParticipationConnection {
   unavailableStates!: UnavailableState[];
 }
 
-@ObjectType("MunicipalityEdge")
-export class MunicipalityEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Municipality)
-  node!: Municipality;
-}
-
-@ObjectType("MunicipalityConnection", { description: "One page of gazetteer municipalities, ordered by name" })
-export class MunicipalityConnection {
-  @Field(() => [MunicipalityEdge])
-  edges!: MunicipalityEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const MunicipalityConnection = createConnectionType("Municipality", () => Municipality, "One page of gazetteer municipalities, ordered by name");
+export const ProgrammeEventConnection = createConnectionType("ProgrammeEvent", () => ProgrammeEvent, "One page of programme events across states, by date (undated last), then id");
+export const ProgrammeIndicatorConnection = createConnectionType("ProgrammeIndicator", () => ProgrammeIndicator, "One page of programme figures across states, by state, indicator and reference date");
+export const PersonConnection = createConnectionType("Person", () => Person, "One page of people across states, most agreements signed first");

@@ -44,11 +44,11 @@ export class EventFilterInput {
   @Field(() => [StateCode], { nullable: true })
   states?: StateCode[] | null;
 
-  @Field(() => String, { nullable: true, description: "On or after this ISO prefix; undated events never match" })
-  from?: string | null;
+  @Field(() => String, { nullable: true, description: "Takes place on or after this ISO prefix; undated events never match" })
+  occursFrom?: string | null;
 
-  @Field(() => String, { nullable: true, description: "On or before this ISO prefix" })
-  to?: string | null;
+  @Field(() => String, { nullable: true, description: "Takes place on or before this ISO prefix" })
+  occursTo?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Event types as the states record them (e.g. CONFERENCE, ROUND_TABLE, SIGNING)" })
   types?: string[] | null;
@@ -58,4 +58,47 @@ export class EventFilterInput {
 
   @Field(() => [String], { nullable: true })
   programmeIds?: string[] | null;
+}
+
+/** Filter of the gazetteer's municipality list. */
+@InputType("MunicipalityFilterInput", { description: "Filter for gazetteer municipalities; every given condition must hold" })
+export class MunicipalityFilterInput {
+  @Field(() => [StateCode], { nullable: true })
+  states?: StateCode[] | null;
+
+  @Field(() => [String], { nullable: true, description: "5-digit district keys" })
+  districtKeys?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "Part of the name, or the beginning of the AGS" })
+  search?: string | null;
+}
+
+/** Filter of the cross-state indicator list. */
+@InputType("ProgrammeIndicatorFilterInput", { description: "Filter for programme figures across states; every given condition must hold" })
+export class ProgrammeIndicatorFilterInput {
+  @Field(() => [StateCode], { nullable: true })
+  states?: StateCode[] | null;
+
+  @Field(() => String, { nullable: true })
+  programmeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Indicator code, e.g. member_municipalities" })
+  indicator?: string | null;
+}
+
+/** Filter of the people list. */
+@InputType("PersonFilterInput", { description: "Filter for people across states; every given condition must hold" })
+export class PersonFilterInput {
+  @Field(() => [StateCode], { nullable: true })
+  states?: StateCode[] | null;
+
+  @Field(() => String, { nullable: true, description: "Part of the name" })
+  search?: string | null;
+}
+
+/** Filter of the programme and district lists. */
+@InputType("StateFilterInput", { description: "Only these states" })
+export class StateFilterInput {
+  @Field(() => [StateCode], { nullable: true })
+  states?: StateCode[] | null;
 }

@@ -29,7 +29,7 @@ export class District {
   @Field(() => Float, { description: "Inhabitants per km² as Destatis publishes it (rounded)" })
   populationDensity!: number;
 
-  @Field(() => String, { description: "Date the population and area figures refer to" })
+  @Field(() => String, { name: "referenceOn", description: "Date the population and area figures refer to" })
   referenceDate!: string;
 
   @Field(() => [Source])
@@ -56,7 +56,7 @@ export class State {
   @Field(() => Float, { description: "Area in km²: the sum of its districts'" })
   areaKm2!: number;
 
-  @Field(() => String)
+  @Field(() => String, { name: "referenceOn" })
   referenceDate!: string;
 
   @Field(() => [Source])

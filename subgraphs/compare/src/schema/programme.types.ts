@@ -42,7 +42,7 @@ export class ProgrammeEvent {
   @Field(() => String)
   programmeId!: string;
 
-  @Field(() => FuzzyDate)
+  @Field(() => FuzzyDate, { name: "occursOn", description: "When the event takes place, with the precision the sources give" })
   date!: FuzzyDate;
 
   @Field(() => String)
@@ -120,7 +120,7 @@ export class MunicipalPreventionBody {
   @Field(() => PreventionBodyStatus)
   status!: PreventionBodyStatus;
 
-  @Field(() => FuzzyDate, { description: "Founding or status date with the precision the sources give" })
+  @Field(() => FuzzyDate, { name: "statusOn", description: "Founding or status date with the precision the sources give" })
   date!: FuzzyDate;
 
   @Field(() => String, { nullable: true })
