@@ -14,6 +14,7 @@ export * from "./server/input-limits.js";
 export * from "./schema/limits.js";
 export * from "./registry.js";
 export * from "./dataset/index.js";
+export * from "./dataset/register.js";
 export * from "./contract/index.js";
 export * from "./auth/index.js";
 export * from "./write/index.js";

@@ -22,6 +22,9 @@ import {
   WRITE_MIGRATIONS,
   AuditEntry,
   ParticipationStatus,
+  loadRegister,
+  registerEntry,
+  splitRegisterName,
 } from "../src/index.js";
 
 const NOW = new Date("2025-06-15T12:00:00Z");
@@ -43,6 +46,30 @@ describe("validateAgs", () => {
   it("reports an AGS of another state as BAD_USER_INPUT", () => {
     expect(validateAgs("14522180", StateCode.SL)).toMatchObject({ field: "ags", code: ErrorCode.BAD_USER_INPUT, message: expect.stringMatching(/start with 10/) });
     expect(validateAgs("10042113", StateCode.ST)?.code).toBe(ErrorCode.BAD_USER_INPUT);
+  });
+
+  it("reports a well-formed key that is not in the municipal register as INVALID_AGS naming it", () => {
+    // 10046999 has the shape of a Saarland key, but no municipality has it (GV100AD, 30.11.2025).
+    expect(validateAgs("10046999", StateCode.SL, "input.ags")).toMatchObject({
+      field: "input.ags",
+      code: ErrorCode.INVALID_AGS,
+      message: expect.stringMatching(/AGS 10046999 is not a municipality of the register/),
+    });
+    expect(validateAgs("14612000", StateCode.SN)).toBeNull();
+  });
+});
+
+describe("the municipal register", () => {
+  it("holds the 688 municipalities of SL, SN and ST with population and area, and the two keys the dataset lacks", () => {
+    const register = loadRegister();
+    expect(register.size).toBe(688);
+    const perState = Object.fromEntries(Object.values(StateCode).map((s) => [s, [...register.values()].filter((m) => m.state === s).length]));
+    expect(perState).toEqual({ SL: 52, SN: 418, ST: 218 });
+    expect(registerEntry("14612000")).toMatchObject({ officialName: "Dresden, Stadt", districtKey: "14612", population: 564904, areaKm2: 328.48 });
+    expect(registerEntry("14521530")?.officialName).toBe("Schneeberg, Stadt");
+    expect(registerEntry("14626250")?.officialName).toMatch(/^Krauschwitz i\.d\. O\.L\./);
+    expect(splitRegisterName("Weißwasser/O.L., Stadt / Běła Woda")).toEqual({ name: "Weißwasser/O.L.", type: "Stadt" });
+    expect(splitRegisterName("Großrosseln")).toEqual({ name: "Großrosseln", type: "Gemeinde" });
   });
 });
 

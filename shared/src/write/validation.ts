@@ -1,6 +1,7 @@
 import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
 import type { z } from "zod";
 import { ErrorCode, LaenderhubError } from "../errors.js";
+import { registerEntry } from "../dataset/register.js";
 import { isValidIsoPrefix, todayIso } from "../schema/dates.js";
 import { AGS_PREFIX, StateCode } from "../vocabulary.js";
 
@@ -19,15 +20,19 @@ export function fieldError(field: string, message: string, code: ErrorCode = Err
 }
 
 /**
- * Checks an Amtlicher Gemeindeschlüssel: exactly 8 digits (else INVALID_AGS) and within the
- * state, i.e. starting with its prefix 10/14/15 (else BAD_USER_INPUT). Null is accepted: an
- * AGS is null where no source confirms it, and is never guessed.
+ * Checks an Amtlicher Gemeindeschlüssel: exactly 8 digits (else INVALID_AGS), within the
+ * state, i.e. starting with its prefix 10/14/15 (else BAD_USER_INPUT), and a municipality of
+ * the official register, Destatis GV100AD (else INVALID_AGS naming the key). Null is
+ * accepted: an AGS is null where no source confirms it, and is never guessed.
  */
 export function validateAgs(ags: Maybe<string>, state: StateCode, field = "ags"): FieldError | null {
   if (ags === null || ags === undefined) return null;
   if (!/^\d{8}$/.test(ags)) return fieldError(field, `AGS ${JSON.stringify(ags)} must be exactly 8 digits`, ErrorCode.INVALID_AGS);
   const prefix = AGS_PREFIX[state];
   if (!ags.startsWith(prefix)) return fieldError(field, `AGS ${ags} is not in ${state}: AGS of ${state} start with ${prefix}`);
+  if (!registerEntry(ags)) {
+    return fieldError(field, `AGS ${ags} is not a municipality of the register (Destatis GV100AD, Gebietsstand 30.11.2025)`, ErrorCode.INVALID_AGS);
+  }
   return null;
 }
 

@@ -100,21 +100,21 @@ describe("saarland write path: mutations as an SL editor", () => {
     const input = newPartnership({
       id: "SL-P-50",
       municipalityId: null,
-      newMunicipality: { ags: "10046999", name: "Über-Testgemeinde", type: "Gemeinde", district: "Landkreis St. Wendel", sources: [{ url: "https://example.org/ags/10046999" }] },
+      newMunicipality: { ags: "10046111", name: "Über-Testgemeinde", type: "Gemeinde", district: "Landkreis St. Wendel", sources: [{ url: "https://example.org/ags/10046111" }] },
       ordinal: 12,
       ordinalBasis: "STATED",
     });
     const created = (await dataAs(service, token, CREATE, { input })).createSaarlandPartnership;
-    expect(created).toMatchObject({ id: "SL-P-50", municipality: { id: "SL-M-10046999" }, municipalityName: "Über-Testgemeinde" });
+    expect(created).toMatchObject({ id: "SL-P-50", municipality: { id: "SL-M-10046111" }, municipalityName: "Über-Testgemeinde" });
 
-    const read = await data(service, `{ saarland { municipality(ags: "10046999") { id name ags district type sources { url } } partnershipByOrdinal(n: 12) { id } } }`);
-    expect(read.saarland.municipality).toEqual({ id: "SL-M-10046999", name: "Über-Testgemeinde", ags: "10046999", district: "Landkreis St. Wendel", type: "Gemeinde", sources: [{ url: "https://example.org/ags/10046999" }] });
+    const read = await data(service, `{ saarland { municipality(ags: "10046111") { id name ags district type sources { url } } partnershipByOrdinal(n: 12) { id } } }`);
+    expect(read.saarland.municipality).toEqual({ id: "SL-M-10046111", name: "Über-Testgemeinde", ags: "10046111", district: "Landkreis St. Wendel", type: "Gemeinde", sources: [{ url: "https://example.org/ags/10046111" }] });
     expect(read.saarland.partnershipByOrdinal).toEqual({ id: "SL-P-50" });
     const [view] = await service.dataSource.query(`SELECT municipality_name, municipality_sort_name FROM cmp_participation WHERE id = 'SL-P-50'`);
     expect(view).toEqual({ municipality_name: "Über-Testgemeinde", municipality_sort_name: "ueber-testgemeinde" });
-    const municipalities = await data(service, `{ _comparativeMunicipalities(ids: ["SL-M-10046999"]) { id ags name } }`);
-    expect(municipalities._comparativeMunicipalities).toEqual([{ id: "SL-M-10046999", ags: "10046999", name: "Über-Testgemeinde" }]);
-    expect((await history("SL-M-10046999")).map((e) => [e.recordType, e.action])).toEqual([["SaarlandMunicipality", "CREATE"]]);
+    const municipalities = await data(service, `{ _comparativeMunicipalities(ids: ["SL-M-10046111"]) { id ags name } }`);
+    expect(municipalities._comparativeMunicipalities).toEqual([{ id: "SL-M-10046111", ags: "10046111", name: "Über-Testgemeinde" }]);
+    expect((await history("SL-M-10046111")).map((e) => [e.recordType, e.action])).toEqual([["SaarlandMunicipality", "CREATE"]]);
 
     // The next assigned id goes above the highest one, whatever was given.
     const next = (await dataAs(service, token, CREATE, { input: newPartnership() })).createSaarlandPartnership;

@@ -4,7 +4,7 @@ import type { SaarlandContext } from "@laenderhub/subgraph-saarland";
 import { data } from "./helpers.js";
 import { CREATE, createWritableSaarland, dataAs, editor, newPartnership, runAs, SOURCE, tableCounts } from "./write-helpers.js";
 
-const NEW_MUNICIPALITY = { ags: "10046999", name: "Testgemeinde", sources: [{ url: "https://example.org/ags" }] };
+const NEW_MUNICIPALITY = { ags: "10046111", name: "Testgemeinde", sources: [{ url: "https://example.org/ags" }] };
 
 describe("saarland write path: validation", () => {
   let service: SubgraphService<SaarlandContext>;

@@ -115,9 +115,9 @@ describe.skipIf(!baseUrl)("writes on PostgreSQL", () => {
 
   it("creates, updates, ends and attaches sources, with the views and the history in step", async () => {
     const auth = await editor();
-    const input = validMembership({ municipalityId: undefined, newMunicipality: { ags: "14626999", name: "Testdorf", type: "Gemeinde", sources: [TEST_SOURCE] } });
+    const input = validMembership({ municipalityId: undefined, newMunicipality: { ags: "14626020", name: "Testdorf", type: "Gemeinde", sources: [TEST_SOURCE] } });
     const created = (await execOk(service, CREATE, { input }, auth)).createAsskommMembership;
-    expect(created).toMatchObject({ id: "SN-P-031", municipality: { id: "SN-M-14626999" }, fieldsOfAction: ["JOINT_PATROLS", "VIDEO_SURVEILLANCE"] });
+    expect(created).toMatchObject({ id: "SN-P-031", municipality: { id: "SN-M-14626020" }, fieldsOfAction: ["JOINT_PATROLS", "VIDEO_SURVEILLANCE"] });
     await execOk(service, `mutation { updateAsskommMembership(id: "SN-P-031", input: { signedOn: "2024-05" }) { id } }`, {}, auth);
     await execOk(service, `mutation { endAsskommMembership(id: "SN-P-031", endedOn: "2025-01-31") { id } }`, {}, auth);
     await execOk(service, `mutation ($s: [SourceInput!]!) { attachSachsenSources(recordId: "SN-P-031", sources: $s) { __typename } }`, { s: [{ url: "https://example.org/pg" }] }, auth);

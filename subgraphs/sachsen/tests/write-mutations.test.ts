@@ -101,17 +101,17 @@ describe("creating a membership as an editor of Sachsen", () => {
   it("registers a new municipality inline, with its AGS as id and its sort name, in the same transaction", async () => {
     const input = validMembership({
       municipalityId: undefined,
-      newMunicipality: { ags: "14626999", name: "Öhrsdorf am Beispiel", type: "Gemeinde", district: "Landkreis Görlitz", sources: [{ url: "https://example.org/ags/14626999" }] },
+      newMunicipality: { ags: "14626020", name: "Öhrsdorf am Beispiel", type: "Gemeinde", district: "Landkreis Görlitz", sources: [{ url: "https://example.org/ags/14626020" }] },
       partners: ["Gemeinde Öhrsdorf am Beispiel", "Polizeidirektion Görlitz", "Landespräventionsrat Sachsen"],
     });
     const created = (await execOk(service, CREATE, { input }, await editor())).createAsskommMembership;
-    expect(created).toMatchObject({ municipality: { id: "SN-M-14626999" }, registeredMunicipality: { id: "SN-M-14626999", name: "Öhrsdorf am Beispiel", ags: "14626999" }, polizeidirektion: "Polizeidirektion Görlitz" });
-    const [row] = await sql(`SELECT name, sort_name, ags, landkreis, type FROM municipality WHERE id = 'SN-M-14626999'`);
-    expect(row).toEqual({ name: "Öhrsdorf am Beispiel", sort_name: sortableName("Öhrsdorf am Beispiel"), ags: "14626999", landkreis: "Landkreis Görlitz", type: "Gemeinde" });
-    const muni = await execOk(service, `{ _comparativeMunicipalities(ids: ["SN-M-14626999"]) { id name ags districtName sources { url } } }`);
-    expect(muni._comparativeMunicipalities).toEqual([{ id: "SN-M-14626999", name: "Öhrsdorf am Beispiel", ags: "14626999", districtName: "Landkreis Görlitz", sources: [{ url: "https://example.org/ags/14626999" }] }]);
+    expect(created).toMatchObject({ municipality: { id: "SN-M-14626020" }, registeredMunicipality: { id: "SN-M-14626020", name: "Öhrsdorf am Beispiel", ags: "14626020" }, polizeidirektion: "Polizeidirektion Görlitz" });
+    const [row] = await sql(`SELECT name, sort_name, ags, landkreis, type FROM municipality WHERE id = 'SN-M-14626020'`);
+    expect(row).toEqual({ name: "Öhrsdorf am Beispiel", sort_name: sortableName("Öhrsdorf am Beispiel"), ags: "14626020", landkreis: "Landkreis Görlitz", type: "Gemeinde" });
+    const muni = await execOk(service, `{ _comparativeMunicipalities(ids: ["SN-M-14626020"]) { id name ags districtName sources { url } } }`);
+    expect(muni._comparativeMunicipalities).toEqual([{ id: "SN-M-14626020", name: "Öhrsdorf am Beispiel", ags: "14626020", districtName: "Landkreis Görlitz", sources: [{ url: "https://example.org/ags/14626020" }] }]);
     expect((await comparative(created.id)).rows[0].municipalityName).toBe("Öhrsdorf am Beispiel");
-    expect((await history("SN-M-14626999")).map((h) => [h.recordType, h.action])).toEqual([["SachsenGemeinde", "CREATE"]]);
+    expect((await history("SN-M-14626020")).map((h) => [h.recordType, h.action])).toEqual([["SachsenGemeinde", "CREATE"]]);
   });
 
   it("keeps a date whose year is unknown as day and month only, and takes a caller's id and joint agreement", async () => {
@@ -194,9 +194,9 @@ describe("updating a membership", () => {
   });
 
   it("moves a membership to a newly registered municipality", async () => {
-    const input = { newMunicipality: { ags: "14730999", name: "Testhausen", type: "Stadt", sources: [{ url: "https://example.org/ags/14730999" }] } };
+    const input = { newMunicipality: { ags: "14730010", name: "Testhausen", type: "Stadt", sources: [{ url: "https://example.org/ags/14730010" }] } };
     const updated = await execOk(service, `mutation ($input: AsskommMembershipPatch!) { updateAsskommMembership(id: "SN-P-029", input: $input) { municipality { id } registeredMunicipality { name } } }`, { input }, await editor());
-    expect(updated.updateAsskommMembership).toEqual({ municipality: { id: "SN-M-14730999" }, registeredMunicipality: { name: "Testhausen" } });
+    expect(updated.updateAsskommMembership).toEqual({ municipality: { id: "SN-M-14730010" }, registeredMunicipality: { name: "Testhausen" } });
     expect((await comparative("SN-P-029")).rows[0].municipalityName).toBe("Testhausen");
   });
 });

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 const nextYear = String(Number(todayIso().slice(0, 4)) + 1);
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-const inline = (extra: Record<string, unknown>) => ({ ags: "14626999", name: "Testdorf", type: "Gemeinde", sources: [{ url: "https://example.org/ags" }], ...extra });
+const inline = (extra: Record<string, unknown>) => ({ ags: "14626020", name: "Testdorf", type: "Gemeinde", sources: [{ url: "https://example.org/ags" }], ...extra });
 
 /** Runs a write that must fail: returns its one error, and checks that nothing was written. */
 async function refused(query: string, variables: Record<string, unknown>) {
