@@ -17,7 +17,9 @@ export const COMPARATIVE_ORDERS = ["SIGNED_ON", "STATE", "MUNICIPALITY_NAME"] as
 export type ComparativeOrder = (typeof COMPARATIVE_ORDERS)[number];
 export const SORT_DIRECTIONS = ["ASC", "DESC"] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
-export const COMPARATIVE_DIMENSIONS = ["STATE", "PROGRAMME", "YEAR", "QUARTER", "INSTRUMENT", "FIELD_OF_ACTION", "STATUS", "MUNICIPALITY"] as const;
+export const COMPARATIVE_DIMENSIONS = [
+  "STATE", "PROGRAMME", "YEAR", "QUARTER", "INSTRUMENT", "FIELD_OF_ACTION", "STATUS", "MUNICIPALITY", "SIGNED_ON", "ENDED_ON",
+] as const;
 export type ComparativeDimension = (typeof COMPARATIVE_DIMENSIONS)[number];
 
 export const MAX_PAGE_SIZE = 500;
@@ -226,6 +228,10 @@ const DIMENSION_SQL: Record<ComparativeDimension, { expression: string; alias: k
   FIELD_OF_ACTION: { expression: "f.field", alias: "fieldOfAction" },
   STATUS: { expression: "p.status", alias: "status" },
   MUNICIPALITY: { expression: "p.municipality_id", alias: "municipalityId" },
+  // The raw ISO prefixes: compare needs them to decide which municipality provably took part on
+  // a given day (coverage as of a date), which neither YEAR nor QUARTER can tell.
+  SIGNED_ON: { expression: "p.signed_on", alias: "signedOn" },
+  ENDED_ON: { expression: "p.ended_on", alias: "endedOn" },
 };
 
 /**
@@ -256,7 +262,7 @@ export async function querySummary(
   return raw.map((r) => {
     const row: ComparativeSummaryRow = {
       state: null, programmeId: null, year: null, quarter: null, instrument: null, fieldOfAction: null,
-      status: null, municipalityId: null,
+      status: null, municipalityId: null, signedOn: null, endedOn: null,
       participations: Number(r.participations),
       municipalities: Number(r.municipalities),
       undatedParticipations: Number(r.undated),

@@ -84,6 +84,8 @@ export class ComparativeSummaryRow {
   @Field(() => String, { nullable: true }) fieldOfAction!: string | null;
   @Field(() => String, { nullable: true }) status!: string | null;
   @Field(() => ID, { nullable: true }) municipalityId!: string | null;
+  @Field(() => String, { nullable: true, description: "Grouped by SIGNED_ON: the signing date as an ISO prefix" }) signedOn!: string | null;
+  @Field(() => String, { nullable: true, description: "Grouped by ENDED_ON: the day the participation ended" }) endedOn!: string | null;
   @Field(() => Int) participations!: number;
   @Field(() => Int) municipalities!: number;
   @Field(() => Int, { description: "Participations whose signing year is unknown" }) undatedParticipations!: number;
