@@ -21,6 +21,8 @@ export enum MunicipalityOrigin {
   SEED = "SEED",
   /** Fetched later from the owning state's subgraph (a municipality its ministry added). */
   STATE = "STATE",
+  /** Only in the municipal register (Destatis GV100AD): no record of the programmes names it yet. */
+  REGISTER = "REGISTER",
 }
 
 /** Public order of the cross-state participation list. */

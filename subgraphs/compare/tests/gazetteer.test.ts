@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDataset, sortableName, type SubgraphService } from "@laenderhub/shared";
+import { loadDataset, loadRegister, sortableName, splitRegisterName, type SubgraphService } from "@laenderhub/shared";
 import { createCompareSubgraph, Municipality, type CompareContext } from "../src/index.js";
 import { createTestCompare, run } from "./support/service.js";
 
@@ -12,6 +12,15 @@ const require = createRequire(import.meta.url);
 const PACKAGE_DISTRICTS = require("landkreise-deutschland/data/districts.json") as { AGS: string | number; name: string; type: string; population: number }[];
 const packageDistrict = (key: string) => PACKAGE_DISTRICTS.find((d) => String(d.AGS).padStart(5, "0") === key)!;
 const dataset = loadDataset();
+const register = [...loadRegister().values()];
+/** The two dataset towns without a key, and the keys the register's README gives them. */
+const KEYED_BY_REGISTER: Record<string, string> = { "SN-M-SCHNEEBERG": "14521530", "SN-M-KRAUSCHWITZ": "14626250" };
+const datasetIdOfAgs = new Map([...dataset.municipalities.filter((m) => m.ags).map((m) => [m.ags!, m.id] as const), ...Object.entries(KEYED_BY_REGISTER).map(([id, ags]) => [ags, id] as const)]);
+/** Every gazetteer record the seed gives: the dataset's under their ids, the register's others as <state>-M-<AGS>. */
+const seeded = register.map((r) => {
+  const id = datasetIdOfAgs.get(r.ags);
+  return { id: id ?? `${r.state}-M-${r.ags}`, ags: r.ags, name: id ? dataset.municipalities.find((m) => m.id === id)!.name : splitRegisterName(r.officialName).name };
+});
 
 const MUNICIPALITY = /* GraphQL */ `
   query ($id: ID, $ags: String) {
@@ -35,9 +44,12 @@ describe("gazetteer", () => {
     await service?.close();
   });
 
-  it("seeds every municipality of the dataset, none dropped", async () => {
-    const count = await service.dataSource.getRepository(Municipality).count();
-    expect(count).toBe(dataset.municipalities.length);
+  it("seeds every municipality of the dataset and of the register, none dropped, the dataset's ids kept", async () => {
+    const records = await service.dataSource.getRepository(Municipality).find();
+    expect(records).toHaveLength(688);
+    expect(new Set(records.map((r) => r.id))).toEqual(new Set(seeded.map((r) => r.id)));
+    for (const m of dataset.municipalities) expect(records.find((r) => r.id === m.id)?.origin).toBe("SEED");
+    expect(records.every((r) => r.population !== null && r.areaKm2 !== null && r.populationReferenceOn === "2024-12-31")).toBe(true);
   });
 
   it("looks Neunkirchen up by id and by AGS, with its district and population from Destatis", async () => {
@@ -64,16 +76,18 @@ describe("gazetteer", () => {
     expect(byAgs.data!.municipality).toEqual(m);
   });
 
-  it("keeps Schneeberg and Krauschwitz with a null AGS, say why, and find their district by exact name", async () => {
+  it("gives Schneeberg and Krauschwitz, which the dataset leaves without a key, the register's key, cited, and says so", async () => {
     for (const [id, districtKey] of [["SN-M-SCHNEEBERG", "14521"], ["SN-M-KRAUSCHWITZ", "14626"]] as const) {
       const res = await run(service, MUNICIPALITY, { id });
       expect(res.errors).toBeUndefined();
       const m = res.data!.municipality;
       const raw = dataset.municipalities.find((r) => r.id === id)!;
       expect(raw.ags).toBeNull();
-      expect(m).toMatchObject({ id, ags: null, agsStatus: "UNCONFIRMED", agsNote: raw.ags_note, districtBasis: "NAME" });
-      expect(m.agsNote).toBeTruthy();
-      expect(m.agsSources).toEqual([]);
+      expect(m).toMatchObject({ id, ags: KEYED_BY_REGISTER[id], agsStatus: "CONFIRMED", districtBasis: "AGS" });
+      // The dataset's words stay, followed by where the key now comes from.
+      expect(m.agsNote.startsWith(raw.ags_note!)).toBe(true);
+      expect(m.agsNote).toMatch(/municipal register \(Destatis GV100AD, Gebietsstand 30\.11\.2025\)/);
+      expect(m.agsSources.map((s: { url: string }) => s.url)).toEqual(["https://www.destatis.de/DE/Themen/Laender-Regionen/Regionales/Gemeindeverzeichnis/_inhalt.html"]);
       expect(m.sources.length).toBeGreaterThan(0);
       expect(m.district.key).toBe(districtKey);
       expect(m.district.name).toBe(raw.landkreis);
@@ -81,10 +95,14 @@ describe("gazetteer", () => {
   });
 
   it("finds every seeded municipality's district, and it agrees with the district name the sources give", async () => {
-    const res = await run(service, `{ municipalities(first: 200) { totalCount edges { node { id ags districtNameInSources district { key name } } } } }`);
+    const res = await run(service, `{ municipalities(filter: { states: [SL, SN, ST] }, first: 200) { totalCount } }`);
     expect(res.errors).toBeUndefined();
-    const nodes = res.data!.municipalities.edges.map((e: any) => e.node);
-    expect(res.data!.municipalities.totalCount).toBe(dataset.municipalities.length);
+    expect(res.data!.municipalities.totalCount).toBe(688);
+    const refs = await run(service, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Municipality { id ags districtNameInSources district { key name } } } }`, {
+      r: dataset.municipalities.map((m) => ({ __typename: "Municipality", id: m.id })),
+    });
+    const nodes = refs.data!._entities;
+    expect(nodes).toHaveLength(dataset.municipalities.length);
     for (const n of nodes) {
       expect(n.district, n.id).not.toBeNull();
       if (n.ags) expect(n.district.key).toBe(n.ags.slice(0, 5));
@@ -142,26 +160,27 @@ describe("gazetteer", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 50; guard++) {
-      const res: any = await run(service, `query ($after: String) { municipalities(first: 7, after: $after) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const res: any = await run(service, `query ($after: String) { municipalities(first: 70, after: $after) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`, { after });
       expect(res.errors).toBeUndefined();
       seen.push(...res.data.municipalities.edges.map((e: any) => e.node.id));
       if (!res.data.municipalities.pageInfo.hasNextPage) break;
       after = res.data.municipalities.pageInfo.endCursor;
     }
-    const expected = [...dataset.municipalities]
+    const expected = [...seeded]
       .sort((a, b) => (sortableName(a.name) < sortableName(b.name) ? -1 : sortableName(a.name) > sortableName(b.name) ? 1 : a.id < b.id ? -1 : 1))
       .map((m) => m.id);
     expect(seen).toEqual(expected);
 
     const sl = await run(service, `{ municipalities(filter: { states: [SL] }, first: 200) { totalCount } }`);
-    expect(sl.data!.municipalities.totalCount).toBe(dataset.municipalities.filter((m) => m.state === "SL").length);
+    expect(sl.data!.municipalities.totalCount).toBe(register.filter((m) => m.state === "SL").length);
     const goerlitz = await run(service, `{ municipalities(filter: { districtKeys: ["14626"] }, first: 200) { edges { node { id } } } }`);
-    const inGoerlitz = dataset.municipalities.filter((m) => m.ags?.startsWith("14626") || m.id === "SN-M-KRAUSCHWITZ").map((m) => m.id).sort();
+    const inGoerlitz = seeded.filter((m) => m.ags.startsWith("14626")).map((m) => m.id).sort();
+    expect(inGoerlitz).toContain("SN-M-KRAUSCHWITZ");
     expect(goerlitz.data!.municipalities.edges.map((e: any) => e.node.id).sort()).toEqual(inGoerlitz);
     const search = await run(service, `{ municipalities(filter: { search: "görl" }, first: 200) { edges { node { name } } } }`);
     expect(search.data!.municipalities.edges.map((e: any) => e.node.name)).toEqual(["Görlitz"]);
     const byAgsPrefix = await run(service, `{ municipalities(filter: { search: "1508" }, first: 200) { totalCount } }`);
-    expect(byAgsPrefix.data!.municipalities.totalCount).toBe(dataset.municipalities.filter((m) => m.ags?.startsWith("1508")).length);
+    expect(byAgsPrefix.data!.municipalities.totalCount).toBe(register.filter((m) => m.ags.startsWith("1508")).length);
     expect(byAgsPrefix.data!.municipalities.totalCount).toBeGreaterThan(0);
     const tooMany = await run(service, `{ municipalities(first: 500) { totalCount } }`);
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
@@ -195,7 +214,7 @@ describe("gazetteer", () => {
       await first.close();
       const second = await createCompareSubgraph({ databaseUrl: file, registry: [] });
       try {
-        expect(await second.dataSource.getRepository(Municipality).count()).toBe(dataset.municipalities.length);
+        expect(await second.dataSource.getRepository(Municipality).count()).toBe(688);
         const edited = await second.dataSource.getRepository(Municipality).findOneByOrFail({ id: "SL-M-10043114" });
         expect(edited.name).toBe("Neunkirchen (edited)");
       } finally {

@@ -1,10 +1,12 @@
 import type { StateSubgraph } from "@laenderhub/shared";
+import type { DataSource } from "typeorm";
 import { DISTRICT_REFERENCE_DATE, DISTRICT_SOURCE, DISTRICTS, STATES, districtsOfState } from "../gazetteer/districts.js";
 import type { GazetteerLoaders } from "../loaders/gazetteer.loaders.js";
 import type { Comparison, FieldOfActionCount, InstrumentCount, StateComparison, TimelinePoint } from "../schema/comparison.types.js";
 import { toDistrict } from "../schema/gazetteer.types.js";
 import { ComparisonPeriod } from "../vocabulary.js";
 import { contract, type ContractSummaryRow } from "./contract-client.js";
+import { attachCoverage, CoverageSource } from "./coverage.js";
 import type { ResolvedFilter } from "./filter.js";
 import type { StateContracts } from "./state-contracts.js";
 
@@ -54,6 +56,7 @@ export async function computeComparison(
   period: ComparisonPeriod,
   contracts: StateContracts,
   gazetteer: GazetteerLoaders,
+  dataSource: DataSource,
 ): Promise<Comparison> {
   const settled = await Promise.allSettled(
     resolved.targets.map(async (state): Promise<StateSummaries> => {
@@ -141,9 +144,12 @@ export async function computeComparison(
       byFieldOfAction.push({ state: code, fieldOfAction: r.fieldOfAction, participations: r.participations, municipalities: r.municipalities });
     }
   }
+  // Coverage is counted only when asked for: the states' dates are fetched then, with the same filter.
+  const coverage = new CoverageSource({ dataSource, contracts, states: answered.map((a) => ({ state: a.state, filter: resolved.filterFor(a.state) })) });
+  for (const s of states) attachCoverage(s, coverage);
   byInstrument.sort((x, y) => (x.state + x.instrument < y.state + y.instrument ? -1 : 1));
   byFieldOfAction.sort((x, y) => (x.state !== y.state ? (x.state < y.state ? -1 : 1) : (x.fieldOfAction ?? "~") < (y.fieldOfAction ?? "~") ? -1 : 1));
-  return {
+  const comparison: Comparison = {
     period,
     states,
     timeline,
@@ -151,4 +157,6 @@ export async function computeComparison(
     byFieldOfAction,
     unavailableStates: unavailable.sort((x, y) => (x.state < y.state ? -1 : 1)),
   };
+  attachCoverage(comparison, coverage);
+  return comparison;
 }

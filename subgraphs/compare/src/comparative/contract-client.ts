@@ -148,6 +148,15 @@ const summaryRowSchema = z.object({
 });
 export type ContractSummaryRow = z.infer<typeof summaryRowSchema>;
 
+const coverageRowSchema = z.object({
+  municipalityId: z.string(),
+  status: z.enum(ParticipationStatus),
+  signedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+});
+/** One distinct (municipality, status, signing date, end date) of the participations matching a filter. */
+export type ContractCoverageRow = z.infer<typeof coverageRowSchema>;
+
 const personRowSchema = personSchema.extend({
   participationId: z.string(),
   typename: z.string(),
@@ -249,7 +258,7 @@ export interface ContractEventFilter {
 
 export type ContractOrder = "SIGNED_ON" | "STATE" | "MUNICIPALITY_NAME";
 export type ContractDirection = "ASC" | "DESC";
-export type ContractDimension = "STATE" | "PROGRAMME" | "YEAR" | "QUARTER" | "INSTRUMENT" | "FIELD_OF_ACTION" | "STATUS" | "MUNICIPALITY";
+export type ContractDimension = "STATE" | "PROGRAMME" | "YEAR" | "QUARTER" | "INSTRUMENT" | "FIELD_OF_ACTION" | "STATUS" | "MUNICIPALITY" | "SIGNED_ON" | "ENDED_ON";
 
 /** The most rows a state returns per page (the contract's MAX_PAGE_SIZE). */
 export const CONTRACT_MAX_PAGE = 500;
@@ -288,6 +297,19 @@ export const contract = {
       { filter: { type: "ComparativeFilter", value: filter ?? undefined }, groupBy: { type: "[String!]!", value: groupBy } },
       "{ state programmeId year quarter instrument fieldOfAction status municipalityId participations municipalities undatedParticipations firstSignedOn latestSignedOn }",
       z.array(summaryRowSchema),
+    );
+  },
+  /**
+   * The signing and end dates of each municipality's participations under a filter, grouped in
+   * the state (`_comparativeSummary` by MUNICIPALITY, STATUS, SIGNED_ON, ENDED_ON): what compare
+   * needs to tell which municipalities provably took part on a day, and no more.
+   */
+  coverage(filter: ContractFilter | null): ContractCall<ContractCoverageRow[]> {
+    return call(
+      "_comparativeSummary",
+      { filter: { type: "ComparativeFilter", value: filter ?? undefined }, groupBy: { type: "[String!]!", value: ["MUNICIPALITY", "STATUS", "SIGNED_ON", "ENDED_ON"] } },
+      "{ municipalityId status signedOn endedOn }",
+      z.array(coverageRowSchema),
     );
   },
   people(search: string | null): ContractCall<ContractPersonRow[]> {

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Source, type StateCode } from "@laenderhub/shared";
 import { AgsStatus, DistrictBasis, MunicipalityOrigin } from "../vocabulary.js";
@@ -70,6 +70,22 @@ export class Municipality {
   sources!: Source[];
 
   @Column("text")
-  @Field(() => MunicipalityOrigin, { description: "Seeded from the cited dataset, or fetched later from the owning state" })
+  @Field(() => MunicipalityOrigin, { description: "Seeded from the cited dataset, taken from the municipal register, or fetched later from the owning state" })
   origin!: MunicipalityOrigin;
+
+  @Column("text", { name: "official_name", nullable: true })
+  @Field(() => String, { nullable: true, description: "The official name with its designation as the municipal register gives it (\"Dresden, Stadt\"); null when the register does not hold the municipality" })
+  officialName!: string | null;
+
+  @Column("integer", { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Inhabitants on populationReferenceOn (Destatis GV100AD, basis Zensus 2022); null when the register does not hold the municipality" })
+  population!: number | null;
+
+  @Column("text", { name: "population_reference_on", nullable: true })
+  @Field(() => String, { nullable: true, description: "Date the population refers to (2024-12-31)" })
+  populationReferenceOn!: string | null;
+
+  @Column("real", { name: "area_km2", nullable: true })
+  @Field(() => Float, { nullable: true, description: "Area in km² (Destatis GV100AD)" })
+  areaKm2!: number | null;
 }

@@ -19,6 +19,6 @@ export class ComparisonResolver {
     @Arg("period", () => ComparisonPeriod, { defaultValue: ComparisonPeriod.YEAR }) period: ComparisonPeriod,
   ): Promise<Comparison> {
     const resolved = await resolveParticipationFilter(filter, ctx.contracts, ctx.gazetteer);
-    return computeComparison(resolved, period, ctx.contracts, ctx.gazetteer);
+    return computeComparison(resolved, period, ctx.contracts, ctx.gazetteer, ctx.dataSource);
   }
 }

@@ -5,4 +5,5 @@ export * from "./state.resolver.js";
 export * from "./programme.resolver.js";
 export * from "./participation.resolver.js";
 export * from "./comparison.resolver.js";
+export * from "./coverage.resolver.js";
 export * from "./people.resolver.js";

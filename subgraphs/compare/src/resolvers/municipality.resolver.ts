@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput, checkPageSize, DEFAULT_PAGE_SIZE, ErrorCode, sortableName, type Connection } from "@laenderhub/shared";
+import { badInput, checkPageSize, DEFAULT_PAGE_SIZE, ErrorCode, sortableName, type Connection, type StateCode } from "@laenderhub/shared";
 import type { CompareContext } from "../context.js";
+import { contract } from "../comparative/contract-client.js";
 import { decodeMunicipalityCursor, encodeMunicipalityCursor } from "../comparative/cursor.js";
 import { Municipality } from "../entities/municipality.entity.js";
 import { DISTRICTS, STATES, stateOfAgs } from "../gazetteer/districts.js";
@@ -11,6 +12,23 @@ import { Participation } from "../schema/participation.types.js";
 import { MunicipalPreventionBody } from "../schema/programme.types.js";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The municipalities with at least one participation, asked of each state (one `GROUP BY`
+ * summary per state, sent with the request's other contract calls), and which states answered.
+ */
+async function participatingMunicipalities(ctx: CompareContext, states: StateCode[] | null): Promise<{ ids: string[]; states: StateCode[] }> {
+  const { targets } = ctx.contracts.targets(states);
+  const settled = await Promise.allSettled(targets.map((state) => ctx.contracts.call(state, contract.summary(null, ["MUNICIPALITY"]))));
+  const ids: string[] = [];
+  const answered: StateCode[] = [];
+  settled.forEach((s, i) => {
+    if (s.status !== "fulfilled") return;
+    answered.push(targets[i]!.code);
+    for (const row of s.value) if (row.municipalityId) ids.push(row.municipalityId);
+  });
+  return { ids, states: answered };
+}
 
 @Resolver(() => Municipality)
 export class MunicipalityResolver {
@@ -45,11 +63,24 @@ export class MunicipalityResolver {
     districtKeys?.forEach((key, i) => {
       if (!/^\d{5}$/.test(key)) throw badInput(`filter.districtKeys[${i}]`, "a district key has 5 digits");
     });
+    const { minPopulation, maxPopulation, agsStatus, participating } = filter ?? {};
+    if (minPopulation != null && minPopulation < 0) throw badInput("filter.minPopulation", "minPopulation must not be negative");
+    if (maxPopulation != null && maxPopulation < 0) throw badInput("filter.maxPopulation", "maxPopulation must not be negative");
+    const taking = participating != null ? await participatingMunicipalities(ctx, states ?? null) : null;
     const cursor = after ? decodeMunicipalityCursor(after) : null;
     const base = () => {
       const qb = ctx.dataSource.getRepository(Municipality).createQueryBuilder("m");
       if (states) qb.andWhere(states.length ? "m.stateCode IN (:...states)" : "1 = 0", { states });
       if (districtKeys) qb.andWhere(districtKeys.length ? "m.districtKey IN (:...districtKeys)" : "1 = 0", { districtKeys });
+      if (agsStatus) qb.andWhere("m.agsStatus = :agsStatus", { agsStatus });
+      if (minPopulation != null) qb.andWhere("m.population >= :minPopulation", { minPopulation });
+      if (maxPopulation != null) qb.andWhere("m.population <= :maxPopulation", { maxPopulation });
+      if (taking) {
+        // Only the states that answered can say who takes part; the others are reported unavailable.
+        qb.andWhere(taking.states.length ? "m.stateCode IN (:...answered)" : "1 = 0", { answered: taking.states });
+        if (taking.ids.length) qb.andWhere(`m.id ${participating ? "IN" : "NOT IN"} (:...taking)`, { taking: taking.ids });
+        else if (participating) qb.andWhere("1 = 0");
+      }
       const term = filter?.search?.trim();
       if (term) {
         if (/^\d+$/.test(term)) qb.andWhere("m.ags LIKE :ags ESCAPE '\\'", { ags: `${escapeLike(term)}%` });

@@ -1,12 +1,14 @@
 import { buildFederatedSchema, type ReferenceResolvers } from "@laenderhub/shared";
 import type { GraphQLSchema } from "graphql";
 import {
+  ComparisonCoverageResolver,
   ComparisonResolver,
   DistrictResolver,
   MunicipalityResolver,
   ParticipationResolver,
   PeopleResolver,
   ProgrammeResolver,
+  StateCoverageResolver,
   StateResolver,
   resolveMunicipalityReference,
 } from "../resolvers/index.js";
@@ -21,7 +23,7 @@ export async function buildCompareSchema(): Promise<GraphQLSchema> {
   const references: ReferenceResolvers = { Municipality: { __resolveReference: resolveMunicipalityReference } };
   return buildFederatedSchema(
     {
-      resolvers: [MunicipalityResolver, DistrictResolver, StateResolver, ProgrammeResolver, ParticipationResolver, ComparisonResolver, PeopleResolver],
+      resolvers: [MunicipalityResolver, DistrictResolver, StateResolver, ProgrammeResolver, ParticipationResolver, ComparisonResolver, StateCoverageResolver, ComparisonCoverageResolver, PeopleResolver],
       orphanedTypes: [...PARTICIPATION_TYPES.values()],
     },
     references,

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { EventStatus, FieldOfAction, Instrument, ParticipationStatus, ProgrammeKind, StateCode } from "@laenderhub/shared";
+import { AgsStatus } from "../vocabulary.js";
 
 /** Filter of the cross-state participation list and of comparisons. All conditions must hold. */
 @InputType("ParticipationFilterInput", { description: "Filter for cross-state participation lists and comparisons; every given condition must hold" })
@@ -71,6 +72,21 @@ export class MunicipalityFilterInput {
 
   @Field(() => String, { nullable: true, description: "Part of the name, or the beginning of the AGS" })
   search?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only municipalities with at least one participation (any instrument or status, from the owning state); false: only those without",
+  })
+  participating?: boolean | null;
+
+  @Field(() => AgsStatus, { nullable: true, description: "CONFIRMED: with a key; UNCONFIRMED: without one" })
+  agsStatus?: AgsStatus | null;
+
+  @Field(() => Int, { nullable: true, description: "At least this many inhabitants (register, 2024-12-31); municipalities without a population never match" })
+  minPopulation?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "At most this many inhabitants (register, 2024-12-31); municipalities without a population never match" })
+  maxPopulation?: number | null;
 }
 
 /** Filter of the cross-state indicator list. */

@@ -127,7 +127,7 @@ const SDL = /* GraphQL */ `
     signatories: [Signatory!]! present: [Signatory!]! sources: [Source!]! sortKey: String! }
   type ComparativeParticipationPage { rows: [ComparativeParticipationRow!]! totalCount: Int! }
   type ComparativeSummaryRow { state: String programmeId: String year: Int quarter: String instrument: String fieldOfAction: String status: String municipalityId: ID
-    participations: Int! municipalities: Int! undatedParticipations: Int! firstSignedOn: String latestSignedOn: String }
+    signedOn: String endedOn: String participations: Int! municipalities: Int! undatedParticipations: Int! firstSignedOn: String latestSignedOn: String }
   type ComparativePersonRow { name: String! role: String organisation: String party: String basis: String! participationId: ID! typename: String! state: String!
     agreementId: String! municipalityId: ID! municipalityName: String! signedOn: String }
   type ComparativeProgrammeRow { id: ID! state: String! name: String! shortName: String! kind: String! responsibleMinistry: String coordinatingBody: String startOn: FuzzyDate! sources: [Source!]! }
@@ -215,6 +215,8 @@ function resolvers(state: StateCode, options: FakeStateOptions, calls: FakeCall[
             if (d === "FIELD_OF_ACTION") values.fieldOfAction = field;
             if (d === "STATUS") values.status = r.status;
             if (d === "MUNICIPALITY") values.municipalityId = r.municipalityId;
+            if (d === "SIGNED_ON") values.signedOn = iso;
+            if (d === "ENDED_ON") values.endedOn = r.endedOn;
           }
           const key = JSON.stringify(values);
           const g = groups.get(key) ?? { values, items: [] };
@@ -226,6 +228,7 @@ function resolvers(state: StateCode, options: FakeStateOptions, calls: FakeCall[
           const dated = unique.map((i) => i.signedOn.iso).filter((d): d is string => d !== null).sort();
           return {
             state: null, programmeId: null, year: null, quarter: null, instrument: null, fieldOfAction: null, status: null, municipalityId: null,
+            signedOn: null, endedOn: null,
             ...values,
             participations: unique.length,
             municipalities: new Set(unique.map((i) => i.municipalityId)).size,
