@@ -4,6 +4,7 @@ import { badInput } from "../errors.js";
 import { isValidIsoPrefix, toFuzzyDate } from "../schema/dates.js";
 import type { Signatory, Source } from "../schema/value-types.js";
 import { DatePrecision, PersonBasis } from "../vocabulary.js";
+import { TALLY_TABLE, tallyIsCurrent, type TallySlice } from "./tally.js";
 import type {
   ComparativeCursor,
   ComparativeFilter,
@@ -146,11 +147,15 @@ export async function queryParticipationPage(
   const id = collate(dataSource, "p.id");
   const base = () => applyComparativeFilter(dataSource.createQueryBuilder().from("cmp_participation", "p"), args.filter);
 
-  const countRow = await base().select("COUNT(*)", "n").getRawOne<{ n: number | string }>();
+  const countRow = (await tallyAnswers(dataSource, args.filter, []))
+    ? await tallyQuery(dataSource, "ALL", args.filter).select("COALESCE(SUM(t.participations), 0)", "n").getRawOne<{ n: number | string }>()
+    : await base().select("COUNT(*)", "n").getRawOne<{ n: number | string }>();
   const page = base().select("p.*").addSelect(sortKeyExpression(args.orderBy, args.direction), "sort_key");
   if (args.after) {
     const op = args.direction === "ASC" ? ">" : "<";
-    page.andWhere(`(${key} ${op} :afterKey OR (${key} = :afterKey AND ${id} ${op} :afterId))`, {
+    // A row value, not `key > k OR (key = k AND id > i)`: both databases read it as one range
+    // of the (sort key, id) index, where the OR became two lookups and a sort of their union.
+    page.andWhere(`(${key}, ${id}) ${op} (:afterKey, :afterId)`, {
       afterKey: args.after.sortKey,
       afterId: args.after.id,
     });
@@ -244,6 +249,7 @@ export async function querySummary(
   args: { filter?: ComparativeFilter | null; groupBy: ComparativeDimension[] },
 ): Promise<ComparativeSummaryRow[]> {
   const dims = [...new Set(args.groupBy)];
+  if (await tallyAnswers(dataSource, args.filter, dims)) return summaryFromTally(dataSource, args.filter, dims);
   const qb = applyComparativeFilter(dataSource.createQueryBuilder().from("cmp_participation", "p"), args.filter);
   if (dims.includes("FIELD_OF_ACTION")) qb.leftJoin("cmp_participation_field", "f", "f.participation_id = p.id");
   qb.select("COUNT(DISTINCT p.id)", "participations")
@@ -258,7 +264,10 @@ export async function querySummary(
     qb.groupBy(positions.join(", "));
     qb.orderBy(positions.join(", "));
   }
-  const raw = await qb.getRawMany<Record<string, unknown>>();
+  return toSummaryRows(await qb.getRawMany<Record<string, unknown>>(), dims);
+}
+
+function toSummaryRows(raw: Record<string, unknown>[], dims: ComparativeDimension[]): ComparativeSummaryRow[] {
   return raw.map((r) => {
     const row: ComparativeSummaryRow = {
       state: null, programmeId: null, year: null, quarter: null, instrument: null, fieldOfAction: null,
@@ -275,4 +284,70 @@ export async function querySummary(
     });
     return row;
   });
+}
+
+/** The tally slice that holds a set of dimensions; STATE and MUNICIPALITY are in every slice. */
+function sliceFor(dims: readonly ComparativeDimension[]): TallySlice | null {
+  const slices = new Set<TallySlice>();
+  for (const d of dims) {
+    if (d === "STATE" || d === "MUNICIPALITY") continue;
+    // Raw dates have as many values as records: no tally could be smaller than the rows.
+    if (d === "SIGNED_ON" || d === "ENDED_ON") return null;
+    slices.add(d === "YEAR" || d === "QUARTER" ? "PERIOD" : d);
+  }
+  if (slices.size > 1) return null;
+  return slices.size === 1 ? [...slices][0]! : "ALL";
+}
+
+/**
+ * Whether the tally can give this answer: it groups by municipality and by one slice, so a
+ * filter on anything but municipalities, or dimensions from two slices, go to the views.
+ */
+async function tallyAnswers(dataSource: DataSource, filter: ComparativeFilter | null | undefined, dims: readonly ComparativeDimension[]): Promise<boolean> {
+  if (sliceFor(dims) === null) return false;
+  if (filter) {
+    const { municipalityIds, ...rest } = filter;
+    if (Object.values(rest).some((v) => v != null)) return false;
+    if (municipalityIds != null && municipalityIds.length === 0) return false;
+  }
+  return tallyIsCurrent(dataSource);
+}
+
+function tallyQuery(dataSource: DataSource, slice: TallySlice, filter: ComparativeFilter | null | undefined) {
+  const qb = dataSource.createQueryBuilder().from(TALLY_TABLE, "t").where("t.slice = :slice", { slice });
+  if (filter?.municipalityIds) qb.andWhere("t.municipality_id IN (:...municipalityIds)", { municipalityIds: filter.municipalityIds });
+  return qb;
+}
+
+/** The tally's value column read as each dimension, with the same types as DIMENSION_SQL. */
+const TALLY_DIMENSION_SQL: Record<Exclude<ComparativeDimension, "SIGNED_ON" | "ENDED_ON">, string> = {
+  STATE: "t.state",
+  PROGRAMME: "t.value",
+  YEAR: "CASE WHEN t.value = '' THEN NULL ELSE CAST(substr(t.value, 1, 4) AS INTEGER) END",
+  QUARTER: "CASE WHEN length(t.value) > 4 THEN t.value ELSE NULL END",
+  INSTRUMENT: "t.value",
+  FIELD_OF_ACTION: "CASE WHEN t.value = '' THEN NULL ELSE t.value END",
+  STATUS: "t.value",
+  MUNICIPALITY: "t.municipality_id",
+};
+
+/**
+ * The summary from the tally: counts add up over its rows (each participation is in one value
+ * of a slice and one municipality; a field-of-action row counts it once per field, as the
+ * views' LEFT JOIN does), and a municipality is counted where it has a row.
+ */
+async function summaryFromTally(dataSource: DataSource, filter: ComparativeFilter | null | undefined, dims: ComparativeDimension[]): Promise<ComparativeSummaryRow[]> {
+  const qb = tallyQuery(dataSource, sliceFor(dims)!, filter)
+    .select("COALESCE(SUM(t.participations), 0)", "participations")
+    .addSelect("COUNT(DISTINCT t.municipality_id)", "municipalities")
+    .addSelect("COALESCE(SUM(t.undated), 0)", "undated")
+    .addSelect("MIN(t.first_signed_on)", "first_signed_on")
+    .addSelect("MAX(t.latest_signed_on)", "latest_signed_on");
+  dims.forEach((d, i) => qb.addSelect(TALLY_DIMENSION_SQL[d as keyof typeof TALLY_DIMENSION_SQL], `d${i}`));
+  const positions = dims.map((_, i) => String(6 + i));
+  if (positions.length) {
+    qb.groupBy(positions.join(", "));
+    qb.orderBy(positions.join(", "));
+  }
+  return toSummaryRows(await qb.getRawMany<Record<string, unknown>>(), dims);
 }

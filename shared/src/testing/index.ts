@@ -2,3 +2,4 @@
 export * from "./contract-conformance.js";
 export * from "./execute.js";
 export * from "./import-crash.js";
+export * from "./contract-scale.js";

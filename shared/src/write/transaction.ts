@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { GraphQLError } from "graphql";
 import { QueryFailedError, type DataSource, type EntityManager } from "typeorm";
+import { refreshContractTally } from "../contract/tally.js";
 import { ErrorCode, LaenderhubError } from "../errors.js";
 
 const current = new AsyncLocalStorage<{ dataSource: DataSource; manager: EntityManager }>();
@@ -20,7 +21,13 @@ export async function withWriteTransaction<T>(dataSource: DataSource, fn: (manag
   const running = current.getStore();
   if (running && running.dataSource === dataSource) return fn(running.manager);
 
-  const run = () => dataSource.transaction((manager) => current.run({ dataSource, manager }, () => fn(manager)));
+  // The contract's tally follows the records in the same transaction (contract/tally.ts).
+  const run = () =>
+    dataSource.transaction(async (manager) => {
+      const result = await current.run({ dataSource, manager }, () => fn(manager));
+      await refreshContractTally(manager);
+      return result;
+    });
   let result: Promise<T>;
   if (isSingleConnection(dataSource)) {
     const previous = queues.get(dataSource) ?? Promise.resolve();

@@ -16,14 +16,17 @@ describe("Sachsen-Anhalt migrations", () => {
           name: string;
         }[];
       const created = await objects();
-      // The state's tables plus the shared audit table.
-      expect(created.filter((o) => o.type === "table")).toHaveLength(SachsenAnhalt_ENTITIES.length);
+      // The state's tables plus the shared audit table, and the contract's tally (no entities).
+      expect(created.filter((o) => o.type === "table")).toHaveLength(SachsenAnhalt_ENTITIES.length + 2);
+      expect(created).toContainEqual({ type: "table", name: "cmp_tally" });
       expect(created).toContainEqual({ type: "table", name: "audit_entry" });
       expect(created.filter((o) => o.type === "view").map((o) => o.name)).toEqual([
         "cmp_event", "cmp_indicator", "cmp_municipality", "cmp_participation", "cmp_participation_field", "cmp_person", "cmp_prevention_body", "cmp_programme",
       ]);
       expect(await dataSource.showMigrations()).toBe(false);
 
+      await dataSource.undoLastMigration({ transaction: "all" });
+      expect((await objects()).filter((o) => o.name.startsWith("cmp_tally"))).toEqual([]);
       await dataSource.undoLastMigration({ transaction: "all" });
       expect((await objects()).filter((o) => o.type === "view")).toEqual([]);
       await dataSource.undoLastMigration({ transaction: "all" });

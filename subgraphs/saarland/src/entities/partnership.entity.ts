@@ -21,6 +21,9 @@ import {
  * interface's computed fields (signedOn, people, fields of action) are resolved per request.
  */
 @Entity("partnership")
+// The contract's sort indexes (expressions, created by the ContractTally migration): TypeORM keeps its hands off.
+@Index("cmp_sort_asc_partnership", { synchronize: false })
+@Index("cmp_sort_desc_partnership", { synchronize: false })
 @Index("idx_partnership_municipality", ["municipalityId"])
 @Index("idx_partnership_signed_on", ["signedIso"])
 @Index("uq_partnership_ordinal", ["programmeId", "ordinal"], { unique: true })

@@ -12,6 +12,9 @@ import { SachsenAnhaltProgramme } from "./programme.entity.js";
  * fields of action live in their own tables so the contract views can read them.
  */
 @Entity("st_partnership")
+// The contract's sort indexes (expressions, created by the ContractTally migration): TypeORM keeps its hands off.
+@Index("cmp_sort_asc_st_partnership", { synchronize: false })
+@Index("cmp_sort_desc_st_partnership", { synchronize: false })
 @Index("IDX_st_partnership_signed", ["signedIso", "id"])
 @Index("IDX_st_partnership_municipality", ["municipalityId"])
 @Index("IDX_st_partnership_agreement", ["agreementId"])

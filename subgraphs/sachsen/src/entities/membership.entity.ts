@@ -8,6 +8,9 @@ import { ProgrammeEntity } from "./programme.entity.js";
  * Vorvereinbarung, Kooperationsvereinbarung, or participation stated by the LPR).
  */
 @Entity("membership")
+// The contract's sort indexes (expressions, created by the ContractTally migration): TypeORM keeps its hands off.
+@Index("cmp_sort_asc_membership", { synchronize: false })
+@Index("cmp_sort_desc_membership", { synchronize: false })
 export class MembershipEntity {
   /** The data's id (`SN-P-007`, `SN-P-M01`, `SN-P-013a`). */
   @PrimaryColumn("text")
