@@ -179,13 +179,17 @@ describe("the municipal register in the gazetteer, and coverage against it", () 
   });
 
   it("applies the comparison's filter: one instrument counts only the municipalities with that instrument", async () => {
-    const res: any = await run(compare, `{ all: comparison { states { state coverage { municipalitiesTakingPart populationTakingPart } } }
-      one: comparison(filter: { instruments: [COOPERATION_AGREEMENT] }) { states { state coverage { municipalitiesTakingPart populationTakingPart } } } }`);
+    const res: any = await run(compare, `{ all: comparison { states { state coverage { municipalitiesTakingPart populationTakingPart } districtCoverage { districtsCovered } } }
+      one: comparison(filter: { instruments: [COOPERATION_AGREEMENT] }) { states { state coverage { municipalitiesTakingPart populationTakingPart } districtCoverage { districtsCovered } } }
+      model: comparison(filter: { instruments: [MODEL_MUNICIPALITY] }) { states { state districtCoverage { districtsCovered } } } }`);
     expect(res.errors).toBeUndefined();
     const sn = (which: string) => res.data[which].states.find((s: any) => s.state === "SN").coverage;
     const want = expected(StateCode.SN, data.participations.filter((p) => p.instrument === "COOPERATION_AGREEMENT"));
     expect(sn("one")).toMatchObject({ municipalitiesTakingPart: want.municipalitiesTakingPart, populationTakingPart: want.populationTakingPart });
     expect(sn("one").municipalitiesTakingPart).toBeLessThan(sn("all").municipalitiesTakingPart);
+    // The district-level figures follow the filter too.
+    const districts = (which: string) => res.data[which].states.find((s: any) => s.state === "SN").districtCoverage.districtsCovered;
+    expect(districts("model")).toBeLessThan(districts("all"));
   });
 
   it("counts any number of dates and periods in one SQL statement per tick", async () => {
