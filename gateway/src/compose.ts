@@ -3,6 +3,7 @@ import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { CACHE_KEYS_PATH, cacheKeysOf, clientSchema, CLIENT_SCHEMA_PATH, possibleTypesOf, POSSIBLE_TYPES_PATH, printClientSchema } from "./client-schema.js";
 import { SUBGRAPH_SOURCES, type SubgraphSource } from "./subgraphs.js";
 import { SUPERGRAPH_PATH } from "./supergraph.js";
 
@@ -69,11 +70,19 @@ export async function composeSupergraph(): Promise<ComposedSupergraph> {
   };
 }
 
-/** Composes and writes `subgraphs/<name>/schema.graphql` and `gateway/supergraph.graphql`. */
+/**
+ * Composes and writes `subgraphs/<name>/schema.graphql`, `gateway/supergraph.graphql`, and for
+ * clients the public API schema (`gateway/api.graphql`), `gateway/possibleTypes.json` and
+ * `gateway/cache-keys.json`.
+ */
 export async function writeSupergraph(): Promise<ComposedSupergraph> {
   const composed = await composeSupergraph();
   for (const s of composed.subgraphs) await writeFile(subgraphSchemaPath(s.name), s.sdl);
   await writeFile(SUPERGRAPH_PATH, composed.supergraphSdl);
+  const api = clientSchema(composed.supergraphSdl);
+  await writeFile(CLIENT_SCHEMA_PATH, printClientSchema(api));
+  await writeFile(POSSIBLE_TYPES_PATH, `${JSON.stringify(possibleTypesOf(api), null, 2)}\n`);
+  await writeFile(CACHE_KEYS_PATH, `${JSON.stringify(cacheKeysOf(api), null, 2)}\n`);
   return composed;
 }
 
@@ -96,6 +105,7 @@ if (isMainModule(import.meta.url)) {
       else if (composed.hints.length > 0) console.warn(`${composed.hints.length} composition hint(s): ${countByCode(composed.hints)} (--verbose shows them)`);
       for (const s of composed.subgraphs) console.log(`wrote ${subgraphSchemaPath(s.name)}`);
       console.log(`wrote ${SUPERGRAPH_PATH} (${composed.subgraphs.map((s) => s.name).join(", ")})`);
+      console.log(`wrote ${CLIENT_SCHEMA_PATH}, ${POSSIBLE_TYPES_PATH} and ${CACHE_KEYS_PATH} for clients`);
       // Subgraph modules may hold handles (loggers, pools); composition is done.
       process.exit(0);
     },
