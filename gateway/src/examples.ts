@@ -37,8 +37,7 @@ query LatestParticipations {
     totalCount
     edges {
       node {
-        __typename id state signedOn { iso precision } municipality { name ags }
-        ... on SaarlandSecurityPartnership { ordinal }
+        __typename id state ordinal format place signedOn { iso precision } municipality { name ags }
         ... on AsskommMembership { stage polizeidirektion }
         ... on SachsenAnhaltLocalPartnership { policePartner { name } }
       }

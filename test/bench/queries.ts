@@ -40,13 +40,13 @@ function saarlandQuery(name: string, municipality: string): string {
   saarland {
     partnerships(first: 50) {
       totalCount
-      items {
+      edges { node {
         id ordinal
         signedOn { iso precision }
         signatories { name role }
         sources { url publisher publishedOn }
         ${municipality}
-      }
+      } }
     }
   }
 }`;
@@ -54,8 +54,8 @@ function saarlandQuery(name: string, municipality: string): string {
 
 function checkSaarlandPage(data: any, municipalityName: (p: any) => unknown): string | null {
   const page = data?.saarland?.partnerships;
-  if (!page || page.totalCount === 0 || page.items?.length !== Math.min(50, page.totalCount)) return `expected every partnership, got ${page?.items?.length} of ${page?.totalCount}`;
-  if (page.items.some((p: any) => typeof municipalityName(p) !== "string")) return "a partnership without its municipality's name";
+  if (!page || page.totalCount === 0 || page.edges?.length !== Math.min(50, page.totalCount)) return `expected every partnership, got ${page?.edges?.length} of ${page?.totalCount}`;
+  if (page.edges.some((e: any) => typeof municipalityName(e.node) !== "string")) return "a partnership without its municipality's name";
   return null;
 }
 

@@ -64,8 +64,8 @@ describe("the gateway as a public edge", () => {
   });
 
   it("refuses a 60 KB search, a 1 MB note and a token valid for 100 years, each with a code, and keeps serving", async () => {
-    const search = await federation.post(`query ($s: String) { people(first: 5, search: $s) { name } }`, { s: "x".repeat(60_000) });
-    expect(search.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "search", limit: 200 });
+    const search = await federation.post(`query ($s: String) { people(first: 5, filter: { search: $s }) { totalCount } }`, { s: "x".repeat(60_000) });
+    expect(search.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.search", limit: 200 });
     expect(JSON.stringify(search).length).toBeLessThan(2_000);
 
     const mutation = `mutation ($note: String) { updateSaarlandPartnership(id: "SL-P-11", input: { place: "Losheim am See" }, note: $note) { id } }`;
@@ -98,7 +98,7 @@ describe("the gateway as a public edge", () => {
 
   describe("subgraph fetches per dashboard query, as the plan intends", () => {
     it("one-state page with its municipalities: Saarland once, then the gazetteer's municipalities from compare", async () => {
-      const body = await federation.post(`{ saarland { partnerships(first: 50) { totalCount items { id ordinal signedOn { iso precision } municipality { id name ags district { key name } } } } } }`);
+      const body = await federation.post(`{ saarland { partnerships(first: 50) { totalCount edges { node { id ordinal signedOn { iso precision } municipality { id name ags district { key name } } } } } } }`);
       expect(body.errors).toBeUndefined();
       // Not compare/SaarlandSecurityPartnership: that detour made compare fetch the same
       // partnerships from Saarland's contract again.

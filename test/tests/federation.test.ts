@@ -40,24 +40,25 @@ describe("federation over HTTP", () => {
   });
 
   it("serves Saarland's partnerships with the gazetteer's municipality data in one request", async () => {
-    const body = await post<{ saarland: { partnerships: { totalCount: number; items: any[] } } }>(
+    const body = await post<{ saarland: { partnerships: { totalCount: number; edges: { node: any }[] } } }>(
       `{
         saarland {
           partnerships(first: 50) {
             totalCount
-            items {
+            edges { node {
               id ordinal
               signedOn { iso precision note }
               signatories { name role organisation basis }
               sources { url publisher publishedOn }
               municipality { id name ags district { key name } }
-            }
+            } }
           }
         }
       }`,
     );
     expect(body.errors).toBeUndefined();
-    const { totalCount, items } = body.data!.saarland.partnerships;
+    const { totalCount, edges } = body.data!.saarland.partnerships;
+    const items = edges.map((e) => e.node);
     const records = dataset.participations.filter((p) => p.state === "SL");
     expect(totalCount).toBe(records.length);
     expect(items).toHaveLength(records.length);

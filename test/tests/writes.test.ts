@@ -27,7 +27,7 @@ const WRITES: StateWrite[] = [
     mutation: `mutation ($input: SaarlandPartnershipInput!) { createSaarlandPartnership(input: $input, note: "e2e") { id } }`,
     field: "createSaarlandPartnership",
     input: {
-      municipality: { ags: "10046111", name: "Freisen", type: "Gemeinde", district: "Landkreis St. Wendel", sources: [SOURCE] },
+      newMunicipality: { ags: "10046111", name: "Freisen", type: "Gemeinde", district: "Landkreis St. Wendel", sources: [SOURCE] },
       signedOn: "2024-05-13",
       partners: ["Saarland (Innenministerium)", "Gemeinde Freisen"],
       notes: ["joint focus operations"],
@@ -42,7 +42,7 @@ const WRITES: StateWrite[] = [
     mutation: `mutation ($input: AsskommMembershipInput!) { createAsskommMembership(input: $input, note: "e2e") { id } }`,
     field: "createAsskommMembership",
     input: {
-      newMunicipality: { ags: "14625020", name: "Bautzen", type: "Große Kreisstadt", landkreis: "Landkreis Bautzen", sources: [SOURCE] },
+      newMunicipality: { ags: "14625020", name: "Bautzen", type: "Große Kreisstadt", district: "Landkreis Bautzen", sources: [SOURCE] },
       stage: "COOPERATION_AGREEMENT",
       signedOn: "2024-05-13",
       partners: ["Stadt Bautzen", "Polizeidirektion Görlitz", "Landespräventionsrat Sachsen"],
@@ -57,7 +57,7 @@ const WRITES: StateWrite[] = [
     mutation: `mutation ($input: SachsenAnhaltPartnershipInput!) { createSachsenAnhaltPartnership(input: $input, note: "e2e") { id } }`,
     field: "createSachsenAnhaltPartnership",
     input: {
-      newMunicipality: { ags: "15090535", name: "Hansestadt Stendal", type: "Hansestadt (Einheitsgemeinde)", landkreis: "Landkreis Stendal", sources: [SOURCE] },
+      newMunicipality: { ags: "15090535", name: "Hansestadt Stendal", type: "Hansestadt (Einheitsgemeinde)", district: "Landkreis Stendal", sources: [SOURCE] },
       instrument: "COOPERATION_AGREEMENT",
       signedOn: "2024-05-13",
       partners: ["Hansestadt Stendal", "Polizeirevier Stendal"],
