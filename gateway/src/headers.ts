@@ -1,10 +1,8 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { REQUEST_ID_HEADER, requestIdOf as idOfHeader } from "@laenderhub/shared";
 import { decodeJwt } from "jose";
-import { randomUUID } from "node:crypto";
 
-/** A client's request id is kept only if it looks like one: no header injection, no novels. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-export const REQUEST_ID_HEADER = "x-request-id";
+export { REQUEST_ID_HEADER };
 
 const requestIds = new WeakMap<Request, string>();
 
@@ -21,8 +19,7 @@ export function requestIdOf(request: Request): string | undefined {
 export function requestIdPlugin(): GatewayPlugin {
   return {
     onRequest({ request }) {
-      const given = request.headers.get(REQUEST_ID_HEADER);
-      requestIds.set(request, given && REQUEST_ID.test(given) ? given : randomUUID());
+      requestIds.set(request, idOfHeader(request.headers.get(REQUEST_ID_HEADER)));
     },
     onFetch({ context, options, setOptions }) {
       const id = "request" in context ? requestIds.get((context as { request: Request }).request) : undefined;

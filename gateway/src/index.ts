@@ -2,7 +2,7 @@ import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@
 import usePrometheus from "@graphql-mesh/plugin-prometheus";
 import http from "@graphql-mesh/transport-http";
 import { useAPQ } from "@graphql-yoga/plugin-apq";
-import { CircuitBreakers, type Logger, type RunningServer, type StateSubgraph } from "@laenderhub/shared";
+import { CircuitBreakers, REQUEST_ID_HEADER, requestIdOf, requestScope, type Logger, type RunningServer, type StateSubgraph } from "@laenderhub/shared";
 import type { Registry } from "prom-client";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -169,7 +169,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       // The runtime builds its schema and planner on first use: done here, so the first client
       // does not pay for it (and a broken supergraph fails the start, not a request).
       await runtime.getSchema();
-      const httpServer = createServer(runtime as never);
+      // Each request in the scope of its id (the client's when well-formed): every log line
+      // written while serving it, the runtime's plugins' included, carries it.
+      const httpServer = createServer((req, res) => {
+        const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
+        req.headers[REQUEST_ID_HEADER] = requestId;
+        requestScope.run({ requestId }, () => (runtime as unknown as (q: typeof req, s: typeof res) => void)(req, res));
+      });
       await new Promise<void>((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => resolve());

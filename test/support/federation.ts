@@ -1,5 +1,5 @@
 import { createGateway, type EdgeConfigInput, type Gateway, type GatewayOptions } from "@laenderhub/gateway";
-import { createLogger, issueToken, resolveRegistry, type AuthConfig, type RunningServer, type SubgraphService } from "@laenderhub/shared";
+import { createLogger, issueToken, resolveRegistry, type AuthConfig, type Logger, type RunningServer, type SubgraphService } from "@laenderhub/shared";
 import { createCompareSubgraph } from "@laenderhub/subgraph-compare";
 import { createSaarlandSubgraph } from "@laenderhub/subgraph-saarland";
 import { createSachsenSubgraph } from "@laenderhub/subgraph-sachsen";
@@ -55,9 +55,9 @@ const HOST = "127.0.0.1";
  * configuration over the gateway's defaults; `plugins` are added to its runtime (a test
  * records subgraph fetches with one).
  */
-export async function startFederation(options: { edge?: EdgeConfigInput; plugins?: GatewayOptions["plugins"] } = {}): Promise<RunningFederation> {
-  // Silent: log lines per request would cost time, and the benchmark would measure them.
-  const logger = createLogger("e2e", "silent");
+export async function startFederation(options: { edge?: EdgeConfigInput; plugins?: GatewayOptions["plugins"]; logger?: Logger } = {}): Promise<RunningFederation> {
+  // Silent unless a test reads the lines: log lines per request would cost time.
+  const logger = options.logger ?? createLogger("e2e", "silent");
   const services: SubgraphService<any>[] = [];
   const servers = new Map<StateKey, RunningServer>();
   let gateway: Gateway | undefined;

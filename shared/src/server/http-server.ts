@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { formatError } from "../errors.js";
+import { REQUEST_ID_HEADER, requestIdOf, requestScope } from "../logger.js";
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Name shown by /health and in logs. */
@@ -62,7 +63,11 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   await apollo.start();
 
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((err) => {
+    // Each request in a scope of its own id (the gateway's, or a new one): every log line
+    // written while serving it carries the id, and the answer names it.
+    const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    requestScope.run({ requestId }, () => handle(req, res)).catch((err) => {
       options.logger.error({ err }, "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }));

@@ -15,6 +15,8 @@ import {
   type StateSubgraph,
   BreakerOpenError,
   CallCancelledError,
+  currentRequestId,
+  REQUEST_ID_HEADER,
   type CircuitBreakers,
 } from "@laenderhub/shared";
 import { z } from "zod";
@@ -374,6 +376,11 @@ export interface ContractClientOptions {
   logger: Logger;
 }
 
+function requestIdHeader(): Record<string, string> {
+  const id = currentRequestId();
+  return id ? { [REQUEST_ID_HEADER]: id } : {};
+}
+
 interface GraphQLResponseBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
@@ -447,7 +454,8 @@ export class ContractClient {
     try {
       const response = await this.options.fetch(state.url, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
+        // The request id travels on, so the state's log lines name the request they served.
+        headers: { "content-type": "application/json", accept: "application/json", ...requestIdHeader() },
         body: JSON.stringify({ query, variables }),
         signal: signal ? AbortSignal.any([deadline, signal]) : deadline,
       });
