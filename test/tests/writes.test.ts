@@ -16,8 +16,11 @@ interface StateWrite {
   mutation: string;
   field: string;
   input: Record<string, unknown>;
-  /** The municipality registered with the write; the gazetteer learns it from the owning state. */
-  municipality: { id: string; name: string; ags: string; district: string };
+  /**
+   * The municipality registered with the write. The gazetteer knows it already from the
+   * municipal register (under the register's name, `gazetteerName`), with no participations.
+   */
+  municipality: { id: string; name: string; gazetteerName: string; ags: string; district: string };
 }
 
 const WRITES: StateWrite[] = [
@@ -34,7 +37,7 @@ const WRITES: StateWrite[] = [
       signatories: [SIGNATORY],
       sources: [SOURCE],
     },
-    municipality: { id: "SL-M-10046111", name: "Freisen", ags: "10046111", district: "Landkreis St. Wendel" },
+    municipality: { id: "SL-M-10046111", name: "Freisen", gazetteerName: "Freisen", ags: "10046111", district: "Landkreis St. Wendel" },
   },
   {
     state: "SN",
@@ -49,7 +52,7 @@ const WRITES: StateWrite[] = [
       signatories: [SIGNATORY],
       sources: [SOURCE],
     },
-    municipality: { id: "SN-M-14625020", name: "Bautzen", ags: "14625020", district: "Landkreis Bautzen" },
+    municipality: { id: "SN-M-14625020", name: "Bautzen", gazetteerName: "Bautzen / Budyšin", ags: "14625020", district: "Landkreis Bautzen" },
   },
   {
     state: "ST",
@@ -64,7 +67,7 @@ const WRITES: StateWrite[] = [
       signatories: [SIGNATORY],
       sources: [SOURCE],
     },
-    municipality: { id: "ST-M-15090535", name: "Hansestadt Stendal", ags: "15090535", district: "Landkreis Stendal" },
+    municipality: { id: "ST-M-15090535", name: "Hansestadt Stendal", gazetteerName: "Stendal", ags: "15090535", district: "Landkreis Stendal" },
   },
 ];
 
@@ -109,7 +112,7 @@ describe("writes through the gateway", () => {
     it("refuses the write with no token and with every other state's token, and nothing changes", async () => {
       const before = await snapshot(write);
       expect(before.totalCount).toBe(held.get(write.state));
-      expect(before.municipality).toBeNull();
+      expect(before.municipality).toEqual({ id: write.municipality.id, participations: [] });
 
       const attempts: Array<[string, Record<string, string>, string]> = [["no token", {}, "UNAUTHENTICATED"]];
       for (const other of others) {
@@ -178,7 +181,7 @@ describe("writes through the gateway", () => {
             signedOn: { iso: "2024-05-13", precision: "DAY" },
             signatories: [{ name: SIGNATORY.name }],
             sources: [{ url: SOURCE.url }],
-            municipality: { id: write.municipality.id, name: write.municipality.name, ags: write.municipality.ags, district: { name: write.municipality.district } },
+            municipality: { id: write.municipality.id, name: write.municipality.gazetteerName, ags: write.municipality.ags, district: { name: write.municipality.district } },
           },
         },
       ]);

@@ -34,10 +34,10 @@ export const TEXT_LIMITS: ReadonlyMap<string, number> = new Map([
   ...byLimit(MAX_SEARCH, ["search"]),
   ...byLimit(MAX_URL, ["url"]),
   ...byLimit(MAX_CURSOR, ["after", "sortKey"]),
-  ...byLimit(MAX_NOTE, ["note", "notes", "signedNote", "agsNote", "landkreisNote", "dateNote", "ordinalBasisText", "participantsSummary"]),
+  ...byLimit(MAX_NOTE, ["note", "notes", "signedNote", "agsNote", "landkreisNote", "districtNote", "dateNote", "ordinalBasisText", "participantsSummary"]),
   ...byLimit(MAX_NAME, [
     "name", "label", "title", "publisher", "organisation", "role", "party", "place", "groupName", "instrumentLabel",
-    "landkreis", "district", "polizeidirektion", "partners", "type", "unit",
+    "landkreis", "district", "districts", "polizeidirektion", "partners", "type", "unit",
   ]),
   ...byLimit(MAX_CODE, [
     "id", "ids", "recordId", "agreementId", "preAgreementId", "ags", "programmeId", "programmeIds", "municipalityId",
@@ -45,6 +45,7 @@ export const TEXT_LIMITS: ReadonlyMap<string, number> = new Map([
     "instruments", "programmeKinds", "statuses", "status", "qualifier", "format", "ordinalBasis", "groupKind",
     "fieldsOfAction", "groupBy", "orderBy", "direction", "date", "additionalDates", "datePeriod", "effectiveOn", "endedOn",
     "from", "to", "publishedOn", "referenceOn", "signedFrom", "signedTo", "signedOn",
+    "indicators", "eventTypes", "occursOn", "alsoOccursOn", "occursFrom", "occursTo", "asOf",
   ]),
 ]);
 
