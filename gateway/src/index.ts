@@ -86,7 +86,20 @@ export function createGateway(options: GatewayOptions): Gateway {
   const subgraphOfState = new Map(SUBGRAPH_SOURCES.filter((s) => s.state).map((s) => [s.state!.code as string, s.name]));
   const store = options.cacheStore ?? (config.cache.redisUrl ? redisStore(config.cache.redisUrl, logger) : inProcessStore());
   const metrics = createEdgeMetrics();
-  const breakers = new CircuitBreakers(config.breaker, logger, "subgraph");
+  // While a subgraph's breaker is open, a background probe (`{ __typename }`) finds out when
+  // it answers again: no client request waits on a subgraph known to hang or be down.
+  const breakers = new CircuitBreakers(config.breaker, logger, "subgraph", async (name) => {
+    const url = urls.get(name);
+    if (!url) return;
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+      signal: AbortSignal.timeout(config.subgraphTimeoutMs),
+    });
+    await res.text();
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  });
   // Traces only where an exporter is configured: nothing leaves the process otherwise.
   const tracing = config.otlpTracesUrl ? createTracing(config.otlpTracesUrl) : null;
 
@@ -198,6 +211,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     async close() {
       await Promise.all(running.splice(0).map((r) => r.stop()));
+      breakers.dispose();
       await runtime.dispose();
       await store.close();
       await tracing?.shutdown();

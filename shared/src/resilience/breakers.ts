@@ -32,6 +32,8 @@ export class BreakerOpenError extends Error {
 
 interface Breaker {
   policy: CircuitBreakerPolicy;
+  /** The background probe's timer while the breaker is open (with a prober). */
+  probing: NodeJS.Timeout | null;
   /** Why the last failed request failed, for the reason given while the breaker is open. */
   lastFailure: string | null;
 }
@@ -49,6 +51,10 @@ const STATUS: Record<CircuitState, BreakerStatus> = {
  * request instead of costing each one its timeout. After `halfOpenAfterMs` one request probes
  * it; its success closes the breaker. Compare keeps one per state, the gateway one per
  * subgraph. `label` names the key in log lines (`state`, `subgraph`).
+ *
+ * With a `probe`, no client request ever waits on an upstream whose breaker is open: the
+ * probe runs in the background (checked every second, sent once `halfOpenAfterMs` has passed),
+ * and only its success closes the breaker; until then every request is answered at once.
  */
 export class CircuitBreakers {
   private readonly breakers = new Map<string, Breaker>();
@@ -57,7 +63,16 @@ export class CircuitBreakers {
     private readonly settings: BreakerSettings,
     private readonly logger: Logger,
     private readonly label = "upstream",
+    private readonly probe?: (key: string) => Promise<void>,
   ) {}
+
+  /** Stops the background probes (when the service stops). */
+  dispose(): void {
+    for (const breaker of this.breakers.values()) {
+      if (breaker.probing) clearTimeout(breaker.probing);
+      breaker.probing = null;
+    }
+  }
 
   /**
    * Runs one request to `key` through its breaker. Rejects with BreakerOpenError without
@@ -71,6 +86,8 @@ export class CircuitBreakers {
     if (breaker.policy.state === CircuitState.HalfOpen) {
       throw new BreakerOpenError(`circuit breaker half-open: a probe request is testing whether it answers again (last failure: ${breaker.lastFailure ?? "unknown"})`);
     }
+    // With a background probe, a client request never becomes the probe.
+    if (this.probe && breaker.policy.state === CircuitState.Open) throw this.openError(breaker);
     try {
       return await breaker.policy.execute(async () => {
         try {
@@ -81,14 +98,39 @@ export class CircuitBreakers {
         }
       });
     } catch (err) {
-      if (err instanceof BrokenCircuitError) {
-        throw new BreakerOpenError(
-          `circuit breaker open after ${this.settings.failureThreshold} consecutive failures (last: ${breaker.lastFailure ?? "unknown"}); ` +
-            `tried again ${this.settings.halfOpenAfterMs} ms after the breaker opened`,
-        );
-      }
+      if (err instanceof BrokenCircuitError) throw this.openError(breaker);
       throw err;
     }
+  }
+
+  private openError(breaker: Breaker): BreakerOpenError {
+    return new BreakerOpenError(
+      `circuit breaker open after ${this.settings.failureThreshold} consecutive failures (last: ${breaker.lastFailure ?? "unknown"}); ` +
+        `tried again ${this.settings.halfOpenAfterMs} ms after the breaker opened`,
+    );
+  }
+
+  /** While the breaker is open: every second, and once the delay has passed, one probe through it. */
+  private startProbing(key: string, breaker: Breaker): void {
+    const probe = this.probe;
+    if (!probe || breaker.probing) return;
+    const tick = (): void => {
+      breaker.probing = setTimeout(() => {
+        // Before the delay cockatiel refuses at once; after it, this call is the half-open probe.
+        breaker.policy
+          .execute(() => probe(key))
+          .catch((err: unknown) => {
+            if (!(err instanceof BrokenCircuitError)) breaker.lastFailure = err instanceof Error ? err.message : String(err);
+          })
+          .finally(() => {
+            if (breaker.probing === null) return; // disposed
+            if (breaker.policy.state === CircuitState.Closed) breaker.probing = null;
+            else tick();
+          });
+      }, Math.min(1_000, this.settings.halfOpenAfterMs));
+      breaker.probing.unref();
+    };
+    tick();
   }
 
   /** The state of every breaker used so far (an upstream never called is closed). */
@@ -103,9 +145,12 @@ export class CircuitBreakers {
         handleWhen((err) => !(err instanceof CallCancelledError)),
         { halfOpenAfter: this.settings.halfOpenAfterMs, breaker: new ConsecutiveBreaker(this.settings.failureThreshold) },
       );
-      const entry: Breaker = { policy, lastFailure: null };
+      const entry: Breaker = { policy, lastFailure: null, probing: null };
       const who = { [this.label]: key };
-      policy.onBreak(() => this.logger.warn({ ...who, reason: entry.lastFailure }, `circuit breaker opened: ${this.label} ${key} skipped until a probe succeeds`));
+      policy.onBreak(() => {
+        this.logger.warn({ ...who, reason: entry.lastFailure }, `circuit breaker opened: ${this.label} ${key} skipped until a probe succeeds`);
+        this.startProbing(key, entry);
+      });
       policy.onHalfOpen(() => this.logger.info(who, `circuit breaker half-open: probing ${this.label} ${key}`));
       policy.onReset(() => this.logger.info(who, `circuit breaker closed: ${this.label} ${key} answers again`));
       breaker = entry;

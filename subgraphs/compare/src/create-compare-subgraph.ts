@@ -51,8 +51,24 @@ export async function createCompareSubgraph(o: CompareSubgraphOptions): Promise<
     if (o.seed ?? true) await seedGazetteer(dataSource);
     const schema = await buildCompareSchema();
     const fetchImpl = o.fetch ?? ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => fetch(input, init));
-    // One breaker per state for the life of the process: what one request learns, the next uses.
-    const breakers = new CircuitBreakers({ ...DEFAULT_BREAKER_SETTINGS, ...o.breaker }, logger, "state");
+    const registry = [...o.registry];
+    const timeoutFor = (code: string): number => o.stateTimeoutsMs?.[code as StateCode] ?? o.stateTimeoutMs ?? DEFAULT_STATE_TIMEOUT_MS;
+    // One breaker per state for the life of the process: what one request learns, the next
+    // uses. While a state's breaker is open, a background probe (`{ __typename }`) finds out
+    // when it answers again, so no client request waits on a state known to hang.
+    const probe = async (code: string): Promise<void> => {
+      const state = registry.find((s) => s.code === code);
+      if (!state) return;
+      const res = await fetchImpl(state.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+        signal: AbortSignal.timeout(timeoutFor(code)),
+      });
+      await res.text();
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    };
+    const breakers = new CircuitBreakers({ ...DEFAULT_BREAKER_SETTINGS, ...o.breaker }, logger, "state", probe);
     const client = new ContractClient({
       timeoutMs: o.stateTimeoutMs ?? DEFAULT_STATE_TIMEOUT_MS,
       ...(o.stateTimeoutsMs ? { stateTimeoutsMs: o.stateTimeoutsMs } : {}),
@@ -60,9 +76,8 @@ export async function createCompareSubgraph(o: CompareSubgraphOptions): Promise<
       fetch: fetchImpl,
       logger,
     });
-    const registry = [...o.registry];
     const budget = { ...DEFAULT_BUDGET, ...o.budget };
-    return await createSubgraphService({
+    const service = await createSubgraphService({
       name: "compare",
       schema,
       dataSource,
@@ -74,6 +89,13 @@ export async function createCompareSubgraph(o: CompareSubgraphOptions): Promise<
         return { states: Object.fromEntries(registry.map((s) => [s.code, status[s.code] ?? "closed"])) };
       },
     });
+    return {
+      ...service,
+      close: async () => {
+        breakers.dispose();
+        await service.close();
+      },
+    };
   } catch (err) {
     await dataSource.destroy();
     throw err;
