@@ -124,7 +124,7 @@ describe.skipIf(!baseUrl)("writes on PostgreSQL", () => {
     const [row] = await service.dataSource.query(`SELECT signed_on, signed_precision, status, ended_on, municipality_sort_name, sources FROM cmp_participation WHERE id = 'SN-P-031'`);
     expect({ ...row, sources: JSON.parse(row.sources).length }).toEqual({ signed_on: "2024-05", signed_precision: "MONTH", status: "ENDED", ended_on: "2025-01-31", municipality_sort_name: "testdorf", sources: 2 });
     const history = await execOk(service, `{ sachsen { history(filter: { recordIds: ["SN-P-031"] }) { edges { node { action } } } } }`);
-    expect(history.sachsen.history.map((h: { action: string }) => h.action)).toEqual(["CREATE", "UPDATE", "END", "ATTACH_SOURCES"]);
+    expect(history.sachsen.history.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(["CREATE", "UPDATE", "END", "ATTACH_SOURCES"]);
   });
 
   it("exports every record type and re-imports it unchanged", async () => {
