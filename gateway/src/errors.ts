@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { BreakerOpenError, CallCancelledError, ErrorCode, formatError, LaenderhubError, type CircuitBreakers, type Logger, type StateCode } from "@laenderhub/shared";
 import { GraphQLError } from "graphql";
+import { requestIdOf } from "./headers.js";
 
 /** One subgraph as the gateway reaches it. */
 export interface SubgraphTarget {
@@ -97,7 +98,10 @@ export function subgraphFailurePlugin(targets: ReadonlyMap<string, SubgraphTarge
         } catch (err) {
           if (err instanceof CallCancelledError) return { errors: [unavailable(target, "request cancelled")] };
           const reason = err instanceof BreakerOpenError ? err.reason : err instanceof SubgraphFailure ? err.message : (reasonOf(err as Error) ?? "no answer");
-          if (!(err instanceof BreakerOpenError)) logger.warn({ subgraph: subgraphName, reason }, `subgraph ${subgraphName} unavailable`);
+          if (!(err instanceof BreakerOpenError)) {
+            const request = requestContext?.request;
+            logger.warn({ subgraph: subgraphName, reason, requestId: request ? requestIdOf(request) : undefined }, `subgraph ${subgraphName} unavailable`);
+          }
           return { errors: [unavailable(target, reason)] };
         }
         if (!result || Symbol.asyncIterator in (result as object)) return result;
