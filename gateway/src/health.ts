@@ -40,6 +40,13 @@ export function healthPlugin({
   metricsText?: () => Promise<string>;
 }): GatewayPlugin {
   const names = [...targets.values()].filter((t) => t.url !== null).map((t) => t.name);
+  // One probe round answers every /ready asked within a second of it: the endpoint is public,
+  // and each round sends a request to every subgraph.
+  let lastRound: { at: number; states: Promise<Array<"up" | "down" | "not configured">> } | null = null;
+  const probeAll = (all: SubgraphTarget[]) => {
+    if (!lastRound || Date.now() - lastRound.at > 1_000) lastRound = { at: Date.now(), states: Promise.all(all.map((t) => probe(t, probeTimeoutMs))) };
+    return lastRound.states;
+  };
   return {
     onRequest({ request, url, endResponse }) {
       if (request.method !== "GET") return;
@@ -56,7 +63,7 @@ export function healthPlugin({
         );
       } else if (url.pathname === "/ready") {
         const all = [...targets.values()];
-        return Promise.all(all.map((t) => probe(t, probeTimeoutMs))).then((states) => {
+        return probeAll(all).then((states) => {
           const subgraphs = Object.fromEntries(all.map((t, i) => [t.name, states[i]]));
           const ready = states.includes("up");
           if (!ready) logger.warn({ subgraphs }, "gateway not ready: no subgraph answers");

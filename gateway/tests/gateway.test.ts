@@ -84,6 +84,26 @@ describe("gateway", () => {
     });
   });
 
+  it("probes the subgraphs once for every /ready asked within a second: the endpoint is public", async () => {
+    let probes = 0;
+    const counting = createServer((req, res) => {
+      if (req.url === "/health") probes += 1;
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => counting.listen(0, "127.0.0.1", resolve));
+    const partial = gatewayOverFakes(fakes, {}, { SUBGRAPH_URL_SL: `http://127.0.0.1:${(counting.address() as AddressInfo).port}/graphql` });
+    try {
+      const server = await partial.listen(0);
+      const ready = server.url.replace(/\/graphql$/, "/ready");
+      await Promise.all([fetch(ready), fetch(ready), fetch(ready)]);
+      await fetch(ready);
+      expect(probes).toBe(1);
+    } finally {
+      await partial.close();
+      await new Promise<void>((resolve) => counting.close(() => resolve()));
+    }
+  });
+
   it("masks unexpected errors and passes request errors with their code", async () => {
     const { body } = await post(url, "{ noSuchField }");
     expect(body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
