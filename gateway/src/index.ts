@@ -13,7 +13,7 @@ import { EXAMPLE_OPERATIONS } from "./examples.js";
 import { authorizationFor, requestIdPlugin } from "./headers.js";
 import { healthPlugin } from "./health.js";
 import { queryLimitPlugins, requestGuardPlugin } from "./limits.js";
-import { accessLogPlugin, createEdgeMetrics } from "./observability.js";
+import { accessLogPlugin, boundedPrometheusMetrics, createEdgeMetrics } from "./observability.js";
 import { COMPARE_SUBGRAPH, SUBGRAPH_SOURCES, resolveSubgraphUrls } from "./subgraphs.js";
 import { readSupergraphSdl } from "./supergraph.js";
 import { createTracing } from "./tracing.js";
@@ -153,14 +153,9 @@ export function createGateway(options: GatewayOptions): Gateway {
               registry: metrics.registry,
               // In a cluster, /metrics is the primary's aggregate (served by healthPlugin).
               endpoint: options.metricsText ? false : "/metrics",
-              metrics: {
-                // Requests and their latency per operation; per subgraph; errors. Each metric
-                // costs time on every request, so no two measure the same thing.
-                graphql_yoga_http_duration: true,
-                graphql_envelop_error_result: true,
-                graphql_gateway_subgraph_execute_duration: true,
-                graphql_gateway_subgraph_execute_errors: true,
-              },
+              // Requests and their latency per operation and per subgraph, with labels a client
+              // cannot multiply; errors by code are the gateway's own counter.
+              metrics: boundedPrometheusMetrics(metrics.registry),
               labels: { subgraphName: true },
             } as never) as GatewayPlugin,
           ]

@@ -1,4 +1,5 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { createCounter, createHistogram } from "@graphql-mesh/plugin-prometheus";
 import type { Logger } from "@laenderhub/shared";
 import { collectDefaultMetrics, Counter, Registry } from "prom-client";
 import { requestIdOf } from "./headers.js";
@@ -92,5 +93,80 @@ export function accessLogPlugin(logger: Logger, metrics: EdgeMetrics): GatewayPl
         "request",
       );
     },
+  };
+}
+
+/** How many distinct operation names get series of their own; later ones count as "other". */
+export const MAX_OPERATION_LABELS = 100;
+
+/**
+ * Prometheus series for the runtime's plugin whose labels a stranger cannot multiply: the
+ * plugin's defaults label by the request URL (a GET carries the whole query in it) and by the
+ * client's operation name, so every new URL or name would be a new series held in memory for
+ * good. Here the path is one of the gateway's routes (else "other") and only the first
+ * MAX_OPERATION_LABELS operation names keep their own series.
+ */
+export function boundedPrometheusMetrics(registry: Registry): Record<string, unknown> {
+  const names = new Set<string>();
+  const operation = (name: string | null | undefined): string => {
+    if (!name) return "Anonymous";
+    if (names.has(name)) return name;
+    if (names.size >= MAX_OPERATION_LABELS) return "other";
+    names.add(name);
+    return name;
+  };
+  const ROUTES = new Set(["/graphql", "/health", "/ready", "/metrics", "/"]);
+  const route = (url: string): string => {
+    const path = new URL(url, "http://gateway").pathname;
+    return ROUTES.has(path) ? path : "other";
+  };
+  type HttpLabels = { operationName?: string | null; operationType?: string | null };
+  type SubgraphLabels = { subgraphName: string; executionRequest: { operationName?: string | null; operationType?: string | null } };
+  const subgraphLabels = ({ subgraphName, executionRequest }: SubgraphLabels) => ({
+    subgraphName,
+    operationName: operation(executionRequest.operationName),
+    operationType: executionRequest.operationType || "query",
+  });
+  return {
+    // The runtime's plugin turns on a dozen metrics unless told otherwise (a histogram per
+    // phase, deprecated fields, errors labelled by their response path, which a client's
+    // aliases multiply): each costs time on every request, and these are what operators need.
+    graphql_envelop_deprecated_field: false,
+    graphql_envelop_request: false,
+    graphql_envelop_request_duration: false,
+    graphql_envelop_request_time_summary: false,
+    graphql_envelop_phase_parse: false,
+    graphql_envelop_phase_validate: false,
+    graphql_envelop_phase_context: false,
+    graphql_envelop_error_result: false,
+    graphql_envelop_execute_resolver: false,
+    graphql_envelop_phase_execute: false,
+    graphql_envelop_phase_subscribe: false,
+    graphql_envelop_schema_change: false,
+    graphql_gateway_fetch_duration: false,
+    graphql_yoga_http_duration: createHistogram({
+      registry,
+      histogram: { name: "graphql_yoga_http_duration", help: "Time spent on HTTP connection", labelNames: ["operationName", "operationType", "method", "statusCode", "path"] },
+      fillLabelsFn: (params: HttpLabels, { request, response }: { request: Request; response: Response }) => ({
+        operationName: operation(params.operationName),
+        operationType: params.operationType || "unknown",
+        method: request.method,
+        statusCode: response.status,
+        path: route(request.url),
+      }),
+      phases: ["request"],
+    } as never),
+    graphql_gateway_subgraph_execute_duration: createHistogram({
+      registry,
+      histogram: { name: "graphql_gateway_subgraph_execute_duration", help: "Time spent on subgraph execution", labelNames: ["subgraphName", "operationName", "operationType"] },
+      fillLabelsFn: subgraphLabels,
+      phases: ["subgraphExecute"],
+    } as never),
+    graphql_gateway_subgraph_execute_errors: createCounter({
+      registry,
+      counter: { name: "graphql_gateway_subgraph_execute_errors", help: "Number of errors on subgraph execution", labelNames: ["subgraphName", "operationName", "operationType"] },
+      fillLabelsFn: subgraphLabels,
+      phases: ["subgraphExecute"],
+    } as never),
   };
 }

@@ -156,4 +156,17 @@ describe("the edge: limits, content types, cache, metrics", () => {
     expect(text).toMatch(/laenderhub_gateway_errors_total\{code="TOO_MANY_ALIASES"\} [1-9]/);
     expect(text).toMatch(/laenderhub_gateway_response_cache_hits_total [1-9]/);
   });
+
+  // Last: it fills the gateway's operation names.
+  it("keeps the metrics' series bounded whatever names and URLs clients send", async () => {
+    // 130 operation names nobody else uses, each by GET with a query string of its own.
+    for (let i = 0; i < 130; i++) await fetch(`${url}?query=${encodeURIComponent(`query Stranger${i} { saarlandName }`)}&x=${i}`);
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const names = new Set([...text.matchAll(/graphql_yoga_http_duration_count\{[^}]*operationName="([^"]*)"/g)].map((m) => m[1]));
+    expect(names.size).toBeLessThanOrEqual(100 + 2); // the first 100, "other", "Anonymous"
+    expect(names.has("other")).toBe(true);
+    expect(text).not.toMatch(/query=/);
+    expect(text).not.toMatch(/graphql_envelop_error_result/);
+  });
+
 });
